@@ -1,0 +1,23 @@
+namespace ProcOrleans.Grains.Errors;
+
+/// <summary>The codes the service answers, as bk-cmdb numbers them.</summary>
+public static class ErrorCodes
+{
+    public const int Success = 0;
+    public const int JsonDecode = 1199000;
+    public const int ParamInvalid = 1199006;
+    public const int NotString = 1199007;
+    public const int NotInteger = 1199009;
+    public const int Unassigned = 1199010;
+    public const int ParamMissing = 1199011;
+    public const int Duplicated = 1199014;
+    public const int OutOfBounds = 1199015;
+    public const int NotFound = 1199019;
+    public const int NotBoolean = 1199025;
+    public const int ExceedLimit = 1199035;
+    public const int TemplateInstanceForbidden = 1108035;
+    public const int TemplateProcessDeleteForbidden = 1113022;
+    public const int AppAuthFailed = 9900401;
+    public const int PermissionDenied = 9900403;
+    public const int Unknown = 1199998;
+}
