@@ -20,4 +20,13 @@ public static class ErrorCodes
     public const int AppAuthFailed = 9900401;
     public const int PermissionDenied = 9900403;
     public const int Unknown = 1199998;
+
+    /// <summary>(ours) Another node changed the service instance twice during the call; safe to retry.</summary>
+    public const int ConcurrentWrite = 1199409;
+
+    /// <summary>(ours) Storage did not answer in time or is unreachable; safe to retry.</summary>
+    public const int StorageUnavailable = 1199503;
+
+    /// <summary>(ours) The grain did not answer within the call timeout; safe to retry.</summary>
+    public const int Timeout = 1199504;
 }

@@ -28,6 +28,9 @@ public static class ErrorMessages
         [ErrorCodes.AppAuthFailed] = "app authentication failed",
         [ErrorCodes.PermissionDenied] = "Do not have access permission.",
         [ErrorCodes.Unknown] = "Unknown or unrecognized error",
+        [ErrorCodes.ConcurrentWrite] = "the service instance was changed concurrently, please retry",
+        [ErrorCodes.StorageUnavailable] = "storage is unavailable, please retry later",
+        [ErrorCodes.Timeout] = "the request timed out, please retry",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<int, string> ZhCn = new Dictionary<int, string>
@@ -49,6 +52,9 @@ public static class ErrorMessages
         [ErrorCodes.AppAuthFailed] = "应用认证失败",
         [ErrorCodes.PermissionDenied] = "没有访问权限",
         [ErrorCodes.Unknown] = "未知或未识别的错误",
+        [ErrorCodes.ConcurrentWrite] = "服务实例被并发修改，请重试",
+        [ErrorCodes.StorageUnavailable] = "存储不可用，请稍后重试",
+        [ErrorCodes.Timeout] = "请求超时，请重试",
     }.ToFrozenDictionary();
 
     /// <summary>Every code the service can answer.</summary>

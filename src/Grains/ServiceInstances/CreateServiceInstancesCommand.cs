@@ -1,0 +1,9 @@
+namespace ProcOrleans.Grains.ServiceInstances;
+
+/// <summary>A whole <c>create_service_instance</c> call: created together or not at all.</summary>
+public sealed record CreateServiceInstancesCommand(
+    long BizId,
+    long ModuleId,
+    IReadOnlyList<NewServiceInstance> Instances,
+    string User,
+    string SupplierAccount);

@@ -1,0 +1,133 @@
+using ProcOrleans.Grains.Abstractions;
+using ProcOrleans.Grains.Errors;
+using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Grains.ServiceInstances;
+
+/// <summary>
+/// Runs commands that span several service instances as one joint turn: every grain involved is held,
+/// each prepares its change against its own memory, all changes are stored in one transaction, and only
+/// then does each grain take its change. One failure anywhere and nothing changes anywhere.
+/// </summary>
+public sealed class ServiceInstanceBatches(
+    IGrainFactory grains,
+    IServiceInstanceStore store,
+    IIdAllocator idAllocator,
+    TimeProvider clock)
+{
+    /// <summary>Creates the instances with their processes; answers their ids in input order.</summary>
+    public async Task<long[]> CreateServiceInstancesAsync(
+        CreateServiceInstancesCommand command,
+        CancellationToken cancellationToken)
+    {
+        // Fresh ids ascend, so the joint turn's key order is the input order, and so is the order of checks.
+        var ids = await idAllocator.AllocateAsync(IdSequences.ServiceInstanceId, command.Instances.Count, cancellationToken);
+        var now = CmdbTime.TruncateToMilliseconds(clock.GetUtcNow());
+        await RunAsync(ids, async (activations, ct) =>
+        {
+            var changes = new List<(ServiceInstanceGrain, ServiceInstanceChange)>(activations.Count);
+            for (var i = 0; i < activations.Count; i++)
+            {
+                var input = command.Instances[i];
+                var instance = new ServiceInstance(
+                    ids[i],
+                    input.Name ?? DeriveName(input.Processes),
+                    command.BizId,
+                    command.ModuleId,
+                    input.HostId,
+                    ServiceTemplateId: 0,
+                    Labels: null,
+                    Creator: command.User,
+                    Modifier: command.User,
+                    now,
+                    now,
+                    command.SupplierAccount);
+                changes.Add((activations[i], await activations[i].PrepareCreateInstanceAsync(instance, input.Processes, ct)));
+            }
+
+            return changes;
+        }, cancellationToken);
+        return ids;
+    }
+
+    /// <summary>
+    /// The name bk-cmdb gives an instance created without one: the first process's name, plus <c>_</c> and
+    /// its first bind port when it has one.
+    /// </summary>
+    private static string DeriveName(IReadOnlyList<ProcessInput> processes)
+    {
+        if (processes.Count == 0)
+        {
+            return "";
+        }
+
+        // An invalid first process fails the batch later, in the grain, in API.md's order.
+        var first = processes[0].Properties;
+        if (first is null)
+        {
+            return "";
+        }
+
+        var port = first.BindInfo is { Count: > 0 } rows ? rows[0].Port : null;
+        return port is null ? first.BkProcessName ?? "" : $"{first.BkProcessName}_{port}";
+    }
+
+    /// <summary>
+    /// Holds the grains, has the callback prepare one change per grain, stores them together and applies
+    /// them. On a cluster, a conflict with another node makes every grain reload and the batch be prepared
+    /// again, once.
+    /// </summary>
+    private Task RunAsync(
+        IReadOnlyCollection<long> keys,
+        Func<IReadOnlyList<ServiceInstanceGrain>, CancellationToken, Task<List<(ServiceInstanceGrain Grain, ServiceInstanceChange Change)>>> prepare,
+        CancellationToken cancellationToken) =>
+        grains.RunJointTurnAsync<ServiceInstanceGrain, bool>(keys, async (activations, ct) =>
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, cancellationToken);
+            var token = linked.Token;
+            foreach (var activation in activations)
+            {
+                await activation.RefreshIfSharedAsync(token);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                var changes = await prepare(activations, token);
+                try
+                {
+                    await store.CommitAsync(changes.ConvertAll(c => c.Change), token);
+                }
+                catch (ConcurrencyConflictException) when (attempt == 1 && store.IsShared)
+                {
+                    foreach (var activation in activations)
+                    {
+                        await activation.ReloadAsync(token);
+                    }
+
+                    continue;
+                }
+                catch (Exception exception)
+                {
+                    foreach (var activation in activations)
+                    {
+                        activation.Abandon();
+                    }
+
+                    if (exception is ConcurrencyConflictException)
+                    {
+                        throw new CmdbException(ErrorCodes.ConcurrentWrite);
+                    }
+
+                    throw;
+                }
+
+                foreach (var (grain, change) in changes)
+                {
+                    grain.ApplyCommitted(change);
+                }
+
+                return true;
+            }
+        });
+}

@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Text.Json;
+using ProcOrleans.Grains.Abstractions;
+using ProcOrleans.Grains.Errors;
+using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Grains.ServiceInstances;
+
+/// <summary>
+/// Owns one service instance: validates every command against its in-memory process list, takes ids,
+/// writes one transaction, and only then changes memory. A failed write drops the activation so the next
+/// call reloads from storage.
+/// </summary>
+public sealed class ServiceInstanceGrain(
+    IServiceInstanceStore store,
+    IIdAllocator idAllocator,
+    TimeProvider clock,
+    ProcessJsonWriter jsonWriter) : Grain, IServiceInstanceGrain
+{
+    private static readonly ReadOnlyMemory<byte> EmptyList = "[]"u8.ToArray();
+
+    private ServiceInstanceState? _state;
+
+    // The list answer, serialised once per state: warm reads then cost a copy, not a serialisation.
+    private ReadOnlyMemory<byte>? _listJson;
+
+    /// <summary>The current state; null when the instance does not exist.</summary>
+    public ServiceInstanceState? State => _state;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await store.LoadAsync(GrainKey, cancellationToken);
+
+    public async Task<ReadOnlyMemory<byte>> ListProcessesAsync(long bizId, CancellationToken cancellationToken = default)
+    {
+        await RefreshIfSharedAsync(cancellationToken);
+        if (_state is null)
+        {
+            // Nothing to keep in memory for an id that does not exist.
+            GrainContext.DeactivateOnIdle();
+            return EmptyList;
+        }
+
+        if (_state.Instance.BizId != bizId)
+        {
+            return EmptyList;
+        }
+
+        return _listJson ??= RenderList(_state.Processes);
+    }
+
+    public Task<long[]> CreateProcessesAsync(CreateProcessesCommand command, CancellationToken cancellationToken = default) =>
+        CommitWithRetryAsync(async ct =>
+        {
+            var change = await PrepareCreateProcessesAsync(command, ct);
+            return (change, change.InsertedProcesses.Select(p => p.ProcessId).ToArray());
+        }, cancellationToken);
+
+    /// <summary>
+    /// Builds the change that creates this (not yet existing) instance with its first processes. Part of a
+    /// joint turn: the caller commits the changes of every instance of the batch at once, then calls
+    /// <see cref="ApplyCommitted"/>.
+    /// </summary>
+    public async Task<ServiceInstanceChange> PrepareCreateInstanceAsync(
+        ServiceInstance instance,
+        IReadOnlyList<ProcessInput> processes,
+        CancellationToken cancellationToken)
+    {
+        if (_state is not null)
+        {
+            throw new ConcurrencyConflictException(GrainKey, "the service instance already exists");
+        }
+
+        var inserted = await BuildNewProcessesAsync(
+            instance, UniquenessIndex.Create(instance.Id, []), processes, instance.CreateTime, cancellationToken);
+        return new ServiceInstanceChange
+        {
+            ServiceInstanceId = instance.Id,
+            ExpectedVersion = 0,
+            Instance = instance,
+            InsertedProcesses = inserted,
+        };
+    }
+
+    /// <summary>Takes a change into memory once storage has it.</summary>
+    public void ApplyCommitted(ServiceInstanceChange change)
+    {
+        _listJson = null;
+        if (change.DeleteInstance)
+        {
+            _state = null;
+            GrainContext.DeactivateOnIdle();
+            return;
+        }
+
+        var instance = change.Instance ?? _state?.Instance
+            ?? throw new InvalidOperationException("A change to a missing service instance carries no instance row.");
+        var processes = new List<ProcessInstance>(
+            (_state?.Processes.Count ?? 0) + change.InsertedProcesses.Count);
+        var updated = change.UpdatedProcesses.ToDictionary(p => p.ProcessId);
+        var deleted = change.DeletedProcessIds.ToHashSet();
+        foreach (var process in _state?.Processes ?? [])
+        {
+            if (deleted.Contains(process.ProcessId))
+            {
+                continue;
+            }
+
+            processes.Add(updated.GetValueOrDefault(process.ProcessId, process));
+        }
+
+        processes.AddRange(change.InsertedProcesses);
+
+        // Ids come from per-node blocks, so a process created on another node may sort before ours.
+        processes.Sort(static (a, b) => a.ProcessId.CompareTo(b.ProcessId));
+        _state = new ServiceInstanceState(instance, processes, change.NewVersion);
+    }
+
+    /// <summary>Drops this activation after a joint turn whose write failed: memory may be stale.</summary>
+    public void Abandon() => GrainContext.DeactivateOnIdle();
+
+    /// <summary>Reloads from storage when another node may have written since this activation last looked.</summary>
+    public async Task RefreshIfSharedAsync(CancellationToken cancellationToken)
+    {
+        if (!store.IsShared)
+        {
+            return;
+        }
+
+        var stored = await store.GetVersionAsync(GrainKey, cancellationToken);
+        if (stored != _state?.Version)
+        {
+            await ReloadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the state again from storage.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        _listJson = null;
+        _state = await store.LoadAsync(GrainKey, cancellationToken);
+    }
+
+    private async Task<ServiceInstanceChange> PrepareCreateProcessesAsync(CreateProcessesCommand command, CancellationToken cancellationToken)
+    {
+        var state = _state ?? throw new CmdbException(ErrorCodes.NotFound);
+        if (state.Instance.BizId != command.BizId)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
+        }
+
+        if (state.Instance.ServiceTemplateId != 0)
+        {
+            throw new CmdbException(ErrorCodes.TemplateInstanceForbidden);
+        }
+
+        var now = CmdbTime.TruncateToMilliseconds(clock.GetUtcNow());
+        var inserted = await BuildNewProcessesAsync(
+            state.Instance,
+            UniquenessIndex.Create(state.Instance.Id, state.Processes),
+            command.Processes,
+            now,
+            cancellationToken);
+        return new ServiceInstanceChange
+        {
+            ServiceInstanceId = state.Instance.Id,
+            ExpectedVersion = state.Version,
+            InsertedProcesses = inserted,
+        };
+    }
+
+    private async Task<IReadOnlyList<ProcessInstance>> BuildNewProcessesAsync(
+        ServiceInstance instance,
+        UniquenessIndex uniqueness,
+        IReadOnlyList<ProcessInput> inputs,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        // API.md: per process, in input order, its own errors before its duplicate check.
+        var properties = new ProcessProperties[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            properties[i] = inputs[i].GetOrThrow();
+            uniqueness.Add(properties[i]);
+        }
+
+        if (properties.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = await idAllocator.AllocateAsync(IdSequences.ProcessId, properties.Length, cancellationToken);
+        var processes = new ProcessInstance[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            processes[i] = new ProcessInstance(
+                ids[i],
+                instance.Id,
+                instance.BizId,
+                instance.HostId,
+                ProcessTemplateId: 0,
+                instance.SupplierAccount,
+                properties[i],
+                now,
+                now);
+        }
+
+        return processes;
+    }
+
+    private async Task<T> CommitWithRetryAsync<T>(
+        Func<CancellationToken, Task<(ServiceInstanceChange Change, T Result)>> prepare,
+        CancellationToken cancellationToken)
+    {
+        await RefreshIfSharedAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (change, result) = await prepare(cancellationToken);
+            try
+            {
+                await store.CommitAsync([change], cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt == 1 && store.IsShared)
+            {
+                // Another node wrote first: look again and re-check the command against what it wrote.
+                await ReloadAsync(cancellationToken);
+                continue;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                GrainContext.DeactivateOnIdle();
+                throw new CmdbException(ErrorCodes.ConcurrentWrite);
+            }
+            catch
+            {
+                GrainContext.DeactivateOnIdle();
+                throw;
+            }
+
+            ApplyCommitted(change);
+            return result;
+        }
+    }
+
+    private ReadOnlyMemory<byte> RenderList(IReadOnlyList<ProcessInstance> processes)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + (processes.Count * 1024));
+        using (var writer = new Utf8JsonWriter(buffer, ProcessJsonWriter.WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var process in processes)
+            {
+                jsonWriter.WriteListItem(writer, process);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenMemory.ToArray();
+    }
+}
