@@ -82,6 +82,83 @@ public sealed class ServiceInstanceGrain(
         };
     }
 
+    /// <summary>
+    /// Part of an update joint turn: the process if this instance (of this business) holds it, else null.
+    /// </summary>
+    public ProcessInstance? FindProcess(long bizId, long processId) =>
+        _state is { } state && state.Instance.BizId == bizId
+            ? state.Processes.FirstOrDefault(p => p.ProcessId == processId)
+            : null;
+
+    /// <summary>
+    /// Builds the change that replaces the attributes of some of this instance's processes. Uniqueness is
+    /// judged on the final list: every replaced process lets its old values go first, so two processes may
+    /// swap names in one call. Attribute errors were checked by the caller, in input order.
+    /// </summary>
+    public ServiceInstanceChange PrepareUpdateProcesses(
+        IReadOnlyList<(ProcessInstance Current, ProcessProperties Replacement)> updates,
+        DateTimeOffset now)
+    {
+        var state = _state ?? throw new ConcurrencyConflictException(GrainKey, "the service instance is gone");
+        var uniqueness = UniquenessIndex.Create(state.Instance.Id, state.Processes);
+        foreach (var (current, _) in updates)
+        {
+            uniqueness.Remove(current.Properties);
+        }
+
+        var updated = new ProcessInstance[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var (current, replacement) = updates[i];
+            uniqueness.Add(replacement);
+            updated[i] = current with { Properties = replacement, LastTime = now };
+        }
+
+        return new ServiceInstanceChange
+        {
+            ServiceInstanceId = state.Instance.Id,
+            ExpectedVersion = state.Version,
+            UpdatedProcesses = updated,
+        };
+    }
+
+    /// <summary>
+    /// Builds the change that deletes some of this instance's processes (ids it does not hold are ignored);
+    /// when none would be left the instance goes too, as bk-cmdb does. Null when nothing is to change.
+    /// </summary>
+    public ServiceInstanceChange? PrepareDeleteProcesses(long bizId, IReadOnlySet<long> processIds)
+    {
+        if (_state is not { } state || state.Instance.BizId != bizId)
+        {
+            return null;
+        }
+
+        var doomed = state.Processes.Where(p => processIds.Contains(p.ProcessId)).ToList();
+        if (doomed.Count == 0)
+        {
+            return null;
+        }
+
+        if (doomed.FirstOrDefault(p => p.ProcessTemplateId != 0) is { } templated)
+        {
+            throw new CmdbException(ErrorCodes.TemplateProcessDeleteForbidden, templated.Properties.BkProcessName ?? "");
+        }
+
+        return new ServiceInstanceChange
+        {
+            ServiceInstanceId = state.Instance.Id,
+            ExpectedVersion = state.Version,
+            DeleteInstance = doomed.Count == state.Processes.Count,
+            DeletedProcessIds = doomed.ConvertAll(p => p.ProcessId),
+        };
+    }
+
+    /// <summary>The change that deletes this instance and its processes; null when it is absent or another business's.</summary>
+    public ServiceInstanceChange? PrepareDeleteInstance(long bizId) =>
+        _state is { } state && state.Instance.BizId == bizId
+            ? new ServiceInstanceChange { ServiceInstanceId = state.Instance.Id, ExpectedVersion = state.Version, DeleteInstance = true }
+            : null;
+
     /// <summary>Takes a change into memory once storage has it.</summary>
     public void ApplyCommitted(ServiceInstanceChange change)
     {

@@ -1,0 +1,6 @@
+using ProcOrleans.Grains.ServiceInstances;
+
+namespace ProcOrleans.Grains.Storage;
+
+/// <summary>One page of a listing and the number of instances the filter matches in all.</summary>
+public sealed record ServiceInstancePage(long Count, IReadOnlyList<ServiceInstance> Info);

@@ -1,0 +1,9 @@
+namespace ProcOrleans.Grains.Storage;
+
+/// <summary>The columns a service instance listing may be sorted on.</summary>
+public enum ServiceInstanceSort
+{
+    Id,
+    Name,
+    CreateTime,
+}
