@@ -146,42 +146,45 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         Func<CancellationToken, Task<TResult>> run,
         CancellationToken callerToken)
     {
-        var timeout = new CancellationTokenSource(_options.CallTimeout, _timeProvider);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, timeout.Token);
+        // The turn may outlive the caller (a grain that ignores its token), so the token sources are shared
+        // by both and disposed by whichever of them finishes last.
+        var sources = new CallTokenSources(callerToken, _options.CallTimeout, _timeProvider);
+        var token = sources.Token;
         Task<TResult> work;
         try
         {
-            work = run(linked.Token);
+            work = run(token);
         }
         catch
         {
-            linked.Dispose();
-            timeout.Dispose();
+            sources.Release();
+            sources.Release();
             throw;
         }
 
-        // The turn may outlive the caller; its token sources live until it really ends, and a failure it
-        // reports after the caller gave up is observed here rather than left unobserved.
+        // A failure the turn reports after the caller gave up is observed here rather than left unobserved.
         _ = work.ContinueWith(
             static (task, state) =>
             {
                 _ = task.Exception;
-                var (linkedSource, timeoutSource) = ((CancellationTokenSource, CancellationTokenSource))state!;
-                linkedSource.Dispose();
-                timeoutSource.Dispose();
+                ((CallTokenSources)state!).Release();
             },
-            (linked, timeout),
+            sources,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
         try
         {
-            return await work.WaitAsync(linked.Token).ConfigureAwait(false);
+            return await work.WaitAsync(token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !callerToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (sources.TimedOut && !callerToken.IsCancellationRequested)
         {
             throw new TimeoutException($"The {description} did not complete within {_options.CallTimeout}.");
+        }
+        finally
+        {
+            sources.Release();
         }
     }
 
