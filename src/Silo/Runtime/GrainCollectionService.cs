@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ProcOrleans.Silo.Runtime;
+
+/// <summary>Collects idle activations on a timer, and deactivates every activation when the host stops.</summary>
+internal sealed partial class GrainCollectionService(
+    GrainRuntime runtime,
+    IOptions<SiloOptions> options,
+    TimeProvider timeProvider,
+    ILogger<GrainCollectionService> logger) : BackgroundService
+{
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await runtime.DeactivateAllAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CollectionInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await runtime.CollectIdleAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogCollectionFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Idle collection failed")]
+    private static partial void LogCollectionFailed(ILogger logger, Exception exception);
+}
