@@ -1,0 +1,47 @@
+using System.Data.Common;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Silo.Storage.Sqlite;
+
+/// <summary>The embedded store: reads on pooled connections, writes through the group-committing writer.</summary>
+internal sealed class SqliteServiceInstanceStore(
+    SqliteDialect dialect,
+    SqliteWriter writer,
+    ServiceInstanceReader reader,
+    StorageOptions options) : IServiceInstanceStore
+{
+    public bool IsShared => false;
+
+    public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
+        reader.LoadAsync(serviceInstanceId, cancellationToken);
+
+    public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
+        reader.GetVersionAsync(serviceInstanceId, cancellationToken);
+
+    public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var change in changes)
+            {
+                try
+                {
+                    await ChangeWriter.ApplyAsync(connection, transaction, change, options.CommandTimeout, CancellationToken.None);
+                }
+                catch (DbException exception) when (dialect.IsUniqueViolation(exception))
+                {
+                    throw new ConcurrencyConflictException(change.ServiceInstanceId, exception.Message);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Reserves an id block inside the next write group, so it is durable before any id of it is used.</summary>
+    public Task<long> ReserveIdsAsync(string sequence, long count, CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand(IdSequenceSql.Reserve, transaction, options.CommandTimeout)
+                .With("@name", sequence).With("@count", count);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+}

@@ -1,0 +1,175 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace ProcOrleans.Silo.Storage.Sqlite;
+
+/// <summary>
+/// The single writer of a SQLite database, with group commit: every write waiting when a transaction
+/// begins joins it, each inside its own savepoint (one write's failure undoes only that write), and one
+/// durable COMMIT (synchronous=FULL) answers them all. No caller hears back before its COMMIT returns.
+/// </summary>
+internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions options, ILogger<SqliteWriter> logger)
+    : IStorageLifecycle, IAsyncDisposable
+{
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private SqliteConnection? _connection;
+    private Task? _loop;
+
+    /// <summary>Runs <paramref name="work"/> in the next group; its result is answered once the group is durable.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var request = new WriteRequest<T>(work, cancellationToken);
+        if (!_queue.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter), "The node is stopping.");
+        }
+
+        return request.Completion.Task;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _connection = await OpenAsync(cancellationToken);
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    public async Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateSqliteConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=FULL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<WriteRequest>(options.MaxCommitBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < options.MaxCommitBatch && _queue.Reader.TryRead(out var request))
+            {
+                if (!request.TryCancel())
+                {
+                    group.Add(request);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await WriteGroupAsync(group);
+            }
+        }
+    }
+
+    private async Task WriteGroupAsync(List<WriteRequest> group)
+    {
+        try
+        {
+            _connection ??= await OpenAsync(CancellationToken.None);
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync();
+            for (var i = 0; i < group.Count; i++)
+            {
+                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await transaction.SaveAsync(savepoint);
+                try
+                {
+                    await group[i].RunAsync(_connection, transaction);
+                    await transaction.ReleaseAsync(savepoint);
+                }
+                catch (Exception exception)
+                {
+                    await transaction.RollbackAsync(savepoint);
+                    await transaction.ReleaseAsync(savepoint);
+                    group[i].Fail(exception);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception exception)
+        {
+            // The transaction as a whole failed (disk, lock timeout): nothing of the group is stored.
+            LogGroupFailed(logger, group.Count, exception);
+            foreach (var request in group)
+            {
+                request.Fail(exception);
+            }
+
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+
+            return;
+        }
+
+        foreach (var request in group)
+        {
+            request.Complete();
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "A SQLite write group of {Count} writes failed; none of it is stored")]
+    private static partial void LogGroupFailed(ILogger logger, int count, Exception exception);
+
+    private abstract class WriteRequest
+    {
+        public abstract bool TryCancel();
+
+        public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Complete();
+    }
+
+    private sealed class WriteRequest<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) : WriteRequest
+    {
+        private T? _result;
+        private Exception? _failure;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool TryCancel() => cancellationToken.IsCancellationRequested && Completion.TrySetCanceled(cancellationToken);
+
+        public override async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction) =>
+            _result = await work(connection, transaction);
+
+        // Held until the group's fate is known: a write that succeeded alone still fails if the COMMIT does.
+        public override void Fail(Exception exception)
+        {
+            _failure ??= exception;
+            Completion.TrySetException(_failure);
+        }
+
+        public override void Complete()
+        {
+            if (_failure is null)
+            {
+                Completion.TrySetResult(_result!);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace ProcOrleans.Silo.Storage;
+
+/// <summary>Where state lives (<c>Storage</c> section; the connection string may come from <c>ConnectionStrings:ProcOrleans</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+    public const string ConnectionStringName = "ProcOrleans";
+
+    /// <summary><see cref="StorageProviders.Sqlite"/> (one node) or <see cref="StorageProviders.Postgres"/> (a cluster).</summary>
+    public string Provider { get; set; } = StorageProviders.Sqlite;
+
+    /// <summary>Overrides <c>ConnectionStrings:ProcOrleans</c> when set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Ids a node reserves per round trip to <c>id_sequences</c>.</summary>
+    public int IdBlockSize { get; set; } = 1000;
+
+    /// <summary>How long a statement waits for a lock or an answer before it fails.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Most commits one SQLite transaction takes at once (group commit).</summary>
+    public int MaxCommitBatch { get; set; } = 256;
+}

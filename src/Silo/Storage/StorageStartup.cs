@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ProcOrleans.Silo.Storage;
+
+/// <summary>Before the node serves: take ownership where needed, apply migrations, start the writers.</summary>
+internal sealed partial class StorageStartup(
+    StorageDialect dialect,
+    StorageOptions options,
+    IEnumerable<IStorageLifecycle> parts,
+    ILogger<StorageStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await dialect.OnStartingAsync(cancellationToken);
+        var applied = await MigrationRunner.ApplyAsync(dialect, options, cancellationToken);
+        LogStarted(logger, dialect.Name, applied.Count);
+        foreach (var part in parts)
+        {
+            await part.StartAsync(cancellationToken);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var part in parts)
+        {
+            await part.StopAsync();
+        }
+
+        await dialect.OnStoppedAsync();
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Storage {Provider} ready; {Applied} migrations applied now")]
+    private static partial void LogStarted(ILogger logger, string provider, int applied);
+}
