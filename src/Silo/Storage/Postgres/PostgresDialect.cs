@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace ProcOrleans.Silo.Storage.Postgres;
+
+/// <summary>The cluster provider: any number of nodes on one PostgreSQL database.</summary>
+internal sealed class PostgresDialect(StorageOptions options) : StorageDialect, IAsyncDisposable
+{
+    // Any constant both nodes agree on; it only names the advisory lock that serialises migrations.
+    private const long MigrationLockKey = 0x50_72_6F_63_4F_72_6CL;
+
+    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(
+        new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            CommandTimeout = Math.Max(1, (int)options.CommandTimeout.TotalSeconds),
+        }.ConnectionString).Build();
+
+    public override string Name => StorageProviders.Postgres;
+
+    public override bool IsShared => true;
+
+    public override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>Errors after which the transaction is simply retried by a grain: another node got in the way.</summary>
+    public static bool IsConflict(DbException exception) =>
+        exception is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.ForeignKeyViolation,
+        };
+
+    public override string ContainsText(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+
+    public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand("SELECT pg_advisory_xact_lock(@key)", transaction, TimeSpan.FromMinutes(5))
+            .With("@key", MigrationLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,55 @@
+using System.Data.Common;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Silo.Storage.Postgres;
+
+/// <summary>
+/// The cluster store: every commit is one transaction whose writes are conditional on the version the
+/// grain holds, so two nodes writing one service instance can never both succeed on the same version.
+/// PostgreSQL's own group commit shares fsyncs between concurrent transactions.
+/// </summary>
+internal sealed class PostgresServiceInstanceStore(
+    PostgresDialect dialect,
+    ServiceInstanceReader reader,
+    StorageOptions options) : IServiceInstanceStore
+{
+    public bool IsShared => true;
+
+    public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
+        reader.LoadAsync(serviceInstanceId, cancellationToken);
+
+    public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
+        reader.GetVersionAsync(serviceInstanceId, cancellationToken);
+
+    public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = changes.Count > 0 ? changes[0].ServiceInstanceId : 0;
+        try
+        {
+            foreach (var change in changes)
+            {
+                current = change.ServiceInstanceId;
+                await ChangeWriter.ApplyAsync(connection, transaction, change, options.CommandTimeout, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException exception) when (PostgresDialect.IsConflict(exception))
+        {
+            throw new ConcurrencyConflictException(current, exception.Message);
+        }
+    }
+
+    /// <summary>Reserves an id block in its own short transaction; the row lock serialises nodes.</summary>
+    public async Task<long> ReserveIdsAsync(string sequence, long count, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand(IdSequenceSql.Reserve, null, options.CommandTimeout)
+            .With("@name", sequence).With("@count", count);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
