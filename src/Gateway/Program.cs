@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ProcOrleans.Gateway.Hosting;
 
-/// <summary>The gateway's entry point, public so tests can host it.</summary>
+GatewayApp.Create(args).Run();
+
+/// <summary>The gateway's entry point, public so that tests can host it.</summary>
 public partial class Program;

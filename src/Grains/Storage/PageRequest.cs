@@ -1,4 +1,4 @@
 namespace ProcOrleans.Grains.Storage;
 
-/// <summary>A window of a sorted listing; ties are broken by id so pages never overlap.</summary>
+/// <summary>A window of a sorted listing; ties are broken by id, in the same direction, so pages never overlap.</summary>
 public sealed record PageRequest(int Start, int Limit, ServiceInstanceSort Sort = ServiceInstanceSort.Id, bool Descending = false);

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace ProcOrleans.Gateway.Esb;
+
+/// <summary>
+/// Gives every request its <c>request_id</c> (the caller's <c>X-Request-Id</c> when sane, else 32 hex
+/// chars), echoes it as a header, and writes one log line per API call: request id, app, user, api, code,
+/// duration. Never the body, so never a secret.
+/// </summary>
+public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbRequestLog> logger)
+{
+    private const string RequestIdKey = "esb.request_id";
+    private const string CallerKey = "esb.caller";
+    private const string CodeKey = "esb.code";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = AcceptedRequestId(context.Request.Headers[EsbHeaders.RequestId].ToString()) ?? NewRequestId();
+        context.Items[RequestIdKey] = requestId;
+        // Set as the headers go out: the exception handler clears headers set earlier.
+        context.Response.OnStarting(static state =>
+        {
+            var (response, id) = ((HttpResponse, string))state;
+            response.Headers[EsbHeaders.RequestId] = id;
+            return Task.CompletedTask;
+        }, (context.Response, requestId));
+
+        await next(context);
+
+        if (context.Items.TryGetValue(CodeKey, out var code))
+        {
+            var caller = context.Items.TryGetValue(CallerKey, out var value) ? (EsbCaller)value! : null;
+            LogRequest(
+                logger,
+                requestId,
+                caller?.AppCode ?? "",
+                caller?.User ?? "",
+                ApiName(context.Request.Path),
+                (int)code!,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The request id of the current request.</summary>
+    public static string RequestId(HttpContext context) =>
+        context.Items.TryGetValue(RequestIdKey, out var id) ? (string)id! : NewRequestId();
+
+    /// <summary>Records who called, for the log line.</summary>
+    public static void SetCaller(HttpContext context, EsbCaller caller) => context.Items[CallerKey] = caller;
+
+    /// <summary>Records the answered code, for the log line.</summary>
+    public static void SetCode(HttpContext context, int code) => context.Items[CodeKey] = code;
+
+    private static string NewRequestId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    // A caller's id is echoed into headers, logs and JSON: accept only short, plain tokens.
+    private static string? AcceptedRequestId(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : null;
+
+    private static string ApiName(PathString path)
+    {
+        var text = path.Value ?? "";
+        var trimmed = text.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        return slash < 0 ? trimmed : trimmed[(slash + 1)..];
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "request_id={RequestId} app={AppCode} user={User} api={Api} code={Code} duration_ms={DurationMs}")]
+    private static partial void LogRequest(ILogger logger, string requestId, string appCode, string user, string api, int code, double durationMs);
+}

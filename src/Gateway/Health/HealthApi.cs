@@ -1,0 +1,33 @@
+using ProcOrleans.Silo.Storage;
+
+namespace ProcOrleans.Gateway.Health;
+
+/// <summary><c>/healthz</c>: the process is up. <c>/readyz</c>: storage is reachable and migrated.</summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+        endpoints.MapGet("/readyz", Ready).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    public static async Task<IResult> Ready(IStorageHealth storage, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        bool ready;
+        try
+        {
+            ready = await storage.IsReadyAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ready = false;
+        }
+
+        return ready
+            ? Results.Text("ready")
+            : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

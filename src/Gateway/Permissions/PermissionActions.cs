@@ -1,0 +1,18 @@
+using System.Collections.Frozen;
+
+namespace ProcOrleans.Gateway.Permissions;
+
+/// <summary>The IAM actions the service checks, with the display names bk-cmdb registers for them.</summary>
+public static class PermissionActions
+{
+    public const string EditServiceInstance = "edit_biz_service_instance";
+    public const string CreateServiceInstance = "create_biz_service_instance";
+    public const string DeleteServiceInstance = "delete_biz_service_instance";
+
+    public static readonly FrozenDictionary<string, string> DisplayNames = new Dictionary<string, string>
+    {
+        [EditServiceInstance] = "服务实例编辑",
+        [CreateServiceInstance] = "服务实例创建",
+        [DeleteServiceInstance] = "服务实例删除",
+    }.ToFrozenDictionary();
+}

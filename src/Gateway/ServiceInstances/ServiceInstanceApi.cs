@@ -1,0 +1,233 @@
+using System.Text;
+using System.Text.Json;
+using ProcOrleans.Gateway.Esb;
+using ProcOrleans.Gateway.Permissions;
+using ProcOrleans.Gateway.ProcessInstances;
+using ProcOrleans.Grains.Errors;
+using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.ServiceInstances;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Gateway.ServiceInstances;
+
+/// <summary>The service instance APIs of the ESB dialect.</summary>
+public static class ServiceInstanceApi
+{
+    public const int MaxInstancesPerCall = 100;
+    public const int MaxNameBytes = 256;
+    public const int MaxListLimit = 500;
+    public const int MaxDetailLimit = 1000;
+    public const int MaxDeletePerCall = 500;
+
+    public static IEndpointRouteBuilder MapServiceInstanceApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapEsbGroup()
+            .MapEsbPost("create_service_instance", CreateServiceInstance)
+            .MapEsbPost("list_service_instance", ListServiceInstance)
+            .MapEsbPost("list_service_instance_detail", ListServiceInstanceDetail)
+            .MapEsbPost("delete_service_instance", DeleteServiceInstance);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Creates non-template instances, each with optional processes, all or nothing. Checks mirror
+    /// create_process_instance: types, size, permission, then each instance in input order.
+    /// </summary>
+    public static async Task<IResult> CreateServiceInstance(
+        EsbRequest request,
+        ServiceInstanceBatches batches,
+        PermissionChecker permissions,
+        CancellationToken cancellationToken)
+    {
+        var bizId = request.Body.Int64("bk_biz_id") ?? 0;
+        var moduleId = request.Body.Int64("bk_module_id") ?? 0;
+        var instances = request.Body.Array("instances");
+
+        var count = instances?.GetArrayLength() ?? 0;
+        if (count == 0)
+        {
+            throw new CmdbException(ErrorCodes.ParamMissing, "instances");
+        }
+
+        if (count > MaxInstancesPerCall)
+        {
+            throw new CmdbException(ErrorCodes.ExceedLimit, "create service instances", MaxInstancesPerCall);
+        }
+
+        permissions.Demand(request.Caller, PermissionActions.CreateServiceInstance, bizId);
+
+        if (bizId <= 0)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
+        }
+
+        if (moduleId <= 0)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "bk_module_id");
+        }
+
+        var parsed = new List<NewServiceInstance>(count);
+        foreach (var item in instances!.Value.EnumerateArray())
+        {
+            parsed.Add(ParseInstance(item));
+        }
+
+        var ids = await batches.CreateServiceInstancesAsync(
+            new CreateServiceInstancesCommand(bizId, moduleId, parsed, request.Caller.User, request.Caller.SupplierAccount),
+            cancellationToken);
+        return EnvelopeResult.Ok(ids);
+    }
+
+    /// <summary>A page of a business's instances, filtered by module, hosts and name. No permission needed.</summary>
+    public static async Task<IResult> ListServiceInstance(
+        EsbRequest request,
+        IServiceInstanceQueries queries,
+        ProcessJsonWriter json,
+        CancellationToken cancellationToken)
+    {
+        var listing = ListingRequest.Read(request.Body, MaxListLimit, pageRequired: false, withInstanceIds: false);
+        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
+        return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
+        {
+            writer.WriteStartObject();
+            ServiceInstanceJson.WriteFields(writer, instance, json.Zone);
+            writer.WriteEndObject();
+        }));
+    }
+
+    /// <summary>As <see cref="ListServiceInstance"/>, each instance with its processes; <c>page</c> is required.</summary>
+    public static async Task<IResult> ListServiceInstanceDetail(
+        EsbRequest request,
+        IServiceInstanceQueries queries,
+        ProcessJsonWriter json,
+        CancellationToken cancellationToken)
+    {
+        var listing = ListingRequest.Read(request.Body, MaxDetailLimit, pageRequired: true, withInstanceIds: true);
+        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
+        var processes = page.Info.Count == 0
+            ? []
+            : await queries.ListProcessesOfInstancesAsync(page.Info.Select(i => i.Id).ToArray(), cancellationToken);
+        var byInstance = processes.ToLookup(p => p.ServiceInstanceId);
+        return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
+        {
+            writer.WriteStartObject();
+            ServiceInstanceJson.WriteFields(writer, instance, json.Zone);
+            writer.WriteStartArray("process_instances");
+            foreach (var process in byInstance[instance.Id])
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("process");
+                json.WriteProperty(writer, process);
+                writer.WritePropertyName("relation");
+                ProcessJsonWriter.WriteRelation(writer, process);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }));
+    }
+
+    /// <summary>Deletes instances with their processes, all or nothing; another business's ids are not touched.</summary>
+    public static async Task<IResult> DeleteServiceInstance(
+        EsbRequest request,
+        ServiceInstanceBatches batches,
+        PermissionChecker permissions,
+        CancellationToken cancellationToken)
+    {
+        var bizId = request.Body.Int64("bk_biz_id") ?? 0;
+        var ids = request.Body.Int64Array("service_instance_ids", MaxDeletePerCall, "delete service instances");
+        if (ids is not { Length: > 0 })
+        {
+            throw new CmdbException(ErrorCodes.Unassigned, "service_instance_ids");
+        }
+
+        permissions.Demand(request.Caller, PermissionActions.DeleteServiceInstance, bizId);
+        if (bizId <= 0)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
+        }
+
+        await batches.DeleteServiceInstancesAsync(bizId, ids.Where(id => id > 0).ToArray(), cancellationToken);
+        return EnvelopeResult.OkNull();
+    }
+
+    private static void WritePage(Utf8JsonWriter writer, ServiceInstancePage page, Action<ServiceInstance> writeItem)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("count", page.Count);
+        writer.WriteStartArray("info");
+        foreach (var instance in page.Info)
+        {
+            writeItem(instance);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static NewServiceInstance ParseInstance(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "instances");
+        }
+
+        var body = new EsbBody(item);
+        long hostId;
+        try
+        {
+            hostId = body.Int64("bk_host_id") ?? 0;
+        }
+        catch (CmdbException e) when (e.Code == ErrorCodes.JsonDecode)
+        {
+            throw new CmdbException(ErrorCodes.NotInteger, "bk_host_id");
+        }
+
+        if (hostId <= 0)
+        {
+            throw new CmdbException(ErrorCodes.ParamInvalid, "bk_host_id");
+        }
+
+        string? name = null;
+        if (item.TryGetProperty("service_instance_name", out var nameElement) && nameElement.ValueKind != JsonValueKind.Null)
+        {
+            if (nameElement.ValueKind != JsonValueKind.String)
+            {
+                throw new CmdbException(ErrorCodes.NotString, "service_instance_name");
+            }
+
+            name = nameElement.GetString()!.Trim();
+            if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+            {
+                throw new CmdbException(ErrorCodes.OutOfBounds, "service_instance_name");
+            }
+
+            if (name.Length == 0)
+            {
+                name = null;
+            }
+        }
+
+        var processes = new List<ProcessInput>();
+        if (item.TryGetProperty("processes", out var processArray) && processArray.ValueKind != JsonValueKind.Null)
+        {
+            if (processArray.ValueKind != JsonValueKind.Array)
+            {
+                throw new CmdbException(ErrorCodes.ParamInvalid, "processes");
+            }
+
+            if (processArray.GetArrayLength() > ProcessInstanceApi.MaxProcessesPerCall)
+            {
+                throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", ProcessInstanceApi.MaxProcessesPerCall);
+            }
+
+            foreach (var process in processArray.EnumerateArray())
+            {
+                processes.Add(ProcessInputParser.ParseCreateItem(process));
+            }
+        }
+
+        return new NewServiceInstance(hostId, name, processes);
+    }
+}
