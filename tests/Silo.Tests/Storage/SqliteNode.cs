@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProcOrleans.Grains.Storage;
+using ProcOrleans.Silo.Storage;
+
+namespace ProcOrleans.Silo.Tests.Storage;
+
+/// <summary>The storage of one node on a SQLite file, started as the host would start it.</summary>
+internal sealed class SqliteNode : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<IHostedService> _started = [];
+
+    private SqliteNode(string folder, ServiceProvider services)
+    {
+        Folder = folder;
+        _services = services;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "procorleans.db");
+
+    public IServiceInstanceStore Store => _services.GetRequiredService<IServiceInstanceStore>();
+
+    public IIdAllocator Ids => _services.GetRequiredService<IIdAllocator>();
+
+    public IServiceInstanceQueries Queries => _services.GetRequiredService<IServiceInstanceQueries>();
+
+    public IStorageHealth Health => _services.GetRequiredService<IStorageHealth>();
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "procorleans-storage-tests", Guid.NewGuid().ToString("N"));
+
+    public static async Task<SqliteNode> StartAsync(string? folder = null, int idBlockSize = 1000)
+    {
+        folder ??= NewFolder();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ProcOrleans"] = $"Data Source={Path.Combine(folder, "procorleans.db")}",
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:IdBlockSize"] = idBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddProcOrleansStorage(configuration)
+            .BuildServiceProvider();
+        var node = new SqliteNode(folder, services);
+        try
+        {
+            foreach (var hosted in services.GetServices<IHostedService>())
+            {
+                await hosted.StartAsync(CancellationToken.None);
+                node._started.Add(hosted);
+            }
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+
+        return node;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in Enumerable.Reverse(_started))
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
+}
