@@ -19,4 +19,7 @@ public sealed class EsbOptions
 
     /// <summary>Deepest JSON nesting accepted.</summary>
     public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>Sizes of lists and strings in a request.</summary>
+    public EsbLimits Limits { get; set; } = new();
 }

@@ -36,6 +36,14 @@ public sealed class EsbOptionsValidator : IValidateOptions<EsbOptions>
             failures.Add("Esb:MaxJsonDepth must be between 4 and 256.");
         }
 
+        foreach (var (limit, value) in options.Limits.All())
+        {
+            if (value is < 1 or > 1_000_000)
+            {
+                failures.Add($"Esb:Limits:{limit} must be between 1 and 1000000.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -10,15 +10,19 @@ namespace ProcOrleans.Gateway.Esb;
 /// </summary>
 public sealed class EsbRequest
 {
-    private EsbRequest(EsbBody body, EsbCaller caller)
+    private EsbRequest(EsbBody body, EsbCaller caller, EsbLimits limits)
     {
         Body = body;
         Caller = caller;
+        Limits = limits;
     }
 
     public EsbBody Body { get; }
 
     public EsbCaller Caller { get; }
+
+    /// <summary>The configured request limits.</summary>
+    public EsbLimits Limits { get; }
 
     /// <summary>Minimal API binding hook.</summary>
     public static async ValueTask<EsbRequest?> BindAsync(HttpContext context)
@@ -46,7 +50,7 @@ public sealed class EsbRequest
 
         var caller = services.GetRequiredService<AppAuthenticator>().Authenticate(context.Request.Headers, root);
         EsbRequestLog.SetCaller(context, caller);
-        return new EsbRequest(new EsbBody(root), caller);
+        return new EsbRequest(new EsbBody(root), caller, options.Limits);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -11,9 +11,6 @@ namespace ProcOrleans.Gateway.ProcessInstances;
 /// <summary>The process instance APIs of the ESB dialect.</summary>
 public static class ProcessInstanceApi
 {
-    public const int MaxProcessesPerCall = 100;
-    public const int MaxIdsPerCall = 500;
-
     public static IEndpointRouteBuilder MapProcessInstanceApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapEsbGroup()
@@ -44,9 +41,10 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.ParamMissing, "not set processes");
         }
 
-        if (count > MaxProcessesPerCall)
+        var limits = request.Limits;
+        if (count > limits.ProcessesPerCall)
         {
-            throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", MaxProcessesPerCall);
+            throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", limits.ProcessesPerCall);
         }
 
         // 4. permission
@@ -63,7 +61,7 @@ public static class ProcessInstanceApi
         var i = 0;
         foreach (var item in processes!.Value.EnumerateArray())
         {
-            inputs[i++] = ProcessInputParser.ParseCreateItem(item);
+            inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ToProcessLimits());
         }
 
         var ids = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId)
@@ -115,9 +113,10 @@ public static class ProcessInstanceApi
             return EnvelopeResult.Ok(Array.Empty<long>());
         }
 
-        if (count > MaxProcessesPerCall)
+        var limits = request.Limits;
+        if (count > limits.ProcessesPerCall)
         {
-            throw new CmdbException(ErrorCodes.ExceedLimit, "update process instances", MaxProcessesPerCall);
+            throw new CmdbException(ErrorCodes.ExceedLimit, "update process instances", limits.ProcessesPerCall);
         }
 
         permissions.Demand(request.Caller, PermissionActions.EditServiceInstance, bizId);
@@ -148,7 +147,7 @@ public static class ProcessInstanceApi
         }
 
         var last = items.ToDictionary(i => i.ProcessId, i => i.Item);
-        var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id]))).ToArray();
+        var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id], limits.ToProcessLimits()))).ToArray();
         var ids = await batches.UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
@@ -165,7 +164,7 @@ public static class ProcessInstanceApi
         CancellationToken cancellationToken)
     {
         var bizId = request.Body.Int64("bk_biz_id") ?? 0;
-        var ids = request.Body.Int64Array("process_instance_ids", MaxIdsPerCall, "delete process instances");
+        var ids = request.Body.Int64Array("process_instance_ids", request.Limits.IdsPerCall, "delete process instances");
         if (ids is not { Length: > 0 })
         {
             throw new CmdbException(ErrorCodes.Unassigned, ProcessKeys.ProcessId);
@@ -186,7 +185,7 @@ public static class ProcessInstanceApi
         CancellationToken cancellationToken)
     {
         var bizId = request.Body.Int64("bk_biz_id");
-        var ids = request.Body.Int64Array("bk_process_ids", MaxIdsPerCall, "bk_process_ids");
+        var ids = request.Body.Int64Array("bk_process_ids", request.Limits.IdsPerCall, "bk_process_ids");
         var fields = ReadFields(request.Body);
         if (bizId is not > 0)
         {

@@ -7,22 +7,19 @@ namespace ProcOrleans.Gateway.ServiceInstances;
 /// <summary>The filter and page of <c>list_service_instance</c> and <c>list_service_instance_detail</c>.</summary>
 public sealed record ListingRequest(ServiceInstanceFilter Filter, PageRequest Page)
 {
-    public const int MaxHostIds = 1000;
-    public const int MaxServiceInstanceIds = 1000;
-
     /// <summary>
     /// Reads the listing parameters: typed fields of the wrong JSON type are 1199000; a bad value is 1199006
     /// naming it; a page over <paramref name="maxLimit"/> is 1199035. No page means the first
     /// <paramref name="maxLimit"/> by id, unless <paramref name="pageRequired"/>.
     /// </summary>
-    public static ListingRequest Read(EsbBody body, int maxLimit, bool pageRequired, bool withInstanceIds)
+    public static ListingRequest Read(EsbBody body, int maxLimit, int maxFilterIds, bool pageRequired, bool withInstanceIds)
     {
         var bizId = body.Int64("bk_biz_id");
         var moduleId = body.Int64("bk_module_id");
-        var hostIds = body.Int64Array("bk_host_ids", MaxHostIds, "bk_host_ids");
+        var hostIds = body.Int64Array("bk_host_ids", maxFilterIds, "bk_host_ids");
         var searchKey = body.String("search_key");
         var instanceIds = withInstanceIds
-            ? body.Int64Array("service_instance_ids", MaxServiceInstanceIds, "service_instance_ids")
+            ? body.Int64Array("service_instance_ids", maxFilterIds, "service_instance_ids")
             : null;
         var page = body.Object("page");
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
-using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
 using ProcOrleans.Grains.ServiceInstances;
@@ -13,11 +12,6 @@ namespace ProcOrleans.Gateway.ServiceInstances;
 /// <summary>The service instance APIs of the ESB dialect.</summary>
 public static class ServiceInstanceApi
 {
-    public const int MaxInstancesPerCall = 100;
-    public const int MaxNameBytes = 256;
-    public const int MaxListLimit = 500;
-    public const int MaxDetailLimit = 1000;
-    public const int MaxDeletePerCall = 500;
 
     public static IEndpointRouteBuilder MapServiceInstanceApi(this IEndpointRouteBuilder endpoints)
     {
@@ -49,9 +43,10 @@ public static class ServiceInstanceApi
             throw new CmdbException(ErrorCodes.ParamMissing, "instances");
         }
 
-        if (count > MaxInstancesPerCall)
+        var limits = request.Limits;
+        if (count > limits.InstancesPerCall)
         {
-            throw new CmdbException(ErrorCodes.ExceedLimit, "create service instances", MaxInstancesPerCall);
+            throw new CmdbException(ErrorCodes.ExceedLimit, "create service instances", limits.InstancesPerCall);
         }
 
         permissions.Demand(request.Caller, PermissionActions.CreateServiceInstance, bizId);
@@ -69,7 +64,7 @@ public static class ServiceInstanceApi
         var parsed = new List<NewServiceInstance>(count);
         foreach (var item in instances!.Value.EnumerateArray())
         {
-            parsed.Add(ParseInstance(item));
+            parsed.Add(ParseInstance(item, limits));
         }
 
         var ids = await batches.CreateServiceInstancesAsync(
@@ -85,7 +80,7 @@ public static class ServiceInstanceApi
         ProcessJsonWriter json,
         CancellationToken cancellationToken)
     {
-        var listing = ListingRequest.Read(request.Body, MaxListLimit, pageRequired: false, withInstanceIds: false);
+        var listing = ListingRequest.Read(request.Body, request.Limits.ListPageSize, request.Limits.FilterIdsPerCall, pageRequired: false, withInstanceIds: false);
         var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
         return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
         {
@@ -102,7 +97,7 @@ public static class ServiceInstanceApi
         ProcessJsonWriter json,
         CancellationToken cancellationToken)
     {
-        var listing = ListingRequest.Read(request.Body, MaxDetailLimit, pageRequired: true, withInstanceIds: true);
+        var listing = ListingRequest.Read(request.Body, request.Limits.DetailPageSize, request.Limits.FilterIdsPerCall, pageRequired: true, withInstanceIds: true);
         var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
         var processes = page.Info.Count == 0
             ? []
@@ -136,7 +131,7 @@ public static class ServiceInstanceApi
         CancellationToken cancellationToken)
     {
         var bizId = request.Body.Int64("bk_biz_id") ?? 0;
-        var ids = request.Body.Int64Array("service_instance_ids", MaxDeletePerCall, "delete service instances");
+        var ids = request.Body.Int64Array("service_instance_ids", request.Limits.IdsPerCall, "delete service instances");
         if (ids is not { Length: > 0 })
         {
             throw new CmdbException(ErrorCodes.Unassigned, "service_instance_ids");
@@ -166,7 +161,7 @@ public static class ServiceInstanceApi
         writer.WriteEndObject();
     }
 
-    private static NewServiceInstance ParseInstance(JsonElement item)
+    private static NewServiceInstance ParseInstance(JsonElement item, EsbLimits limits)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -198,7 +193,7 @@ public static class ServiceInstanceApi
             }
 
             name = nameElement.GetString()!.Trim();
-            if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+            if (Encoding.UTF8.GetByteCount(name) > limits.ShortStringBytes)
             {
                 throw new CmdbException(ErrorCodes.OutOfBounds, "service_instance_name");
             }
@@ -217,14 +212,14 @@ public static class ServiceInstanceApi
                 throw new CmdbException(ErrorCodes.ParamInvalid, "processes");
             }
 
-            if (processArray.GetArrayLength() > ProcessInstanceApi.MaxProcessesPerCall)
+            if (processArray.GetArrayLength() > limits.ProcessesPerCall)
             {
-                throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", ProcessInstanceApi.MaxProcessesPerCall);
+                throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", limits.ProcessesPerCall);
             }
 
             foreach (var process in processArray.EnumerateArray())
             {
-                processes.Add(ProcessInputParser.ParseCreateItem(process));
+                processes.Add(ProcessInputParser.ParseCreateItem(process, limits.ToProcessLimits()));
             }
         }
 

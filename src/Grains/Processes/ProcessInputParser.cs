@@ -12,12 +12,6 @@ namespace ProcOrleans.Grains.Processes;
 /// </summary>
 public static class ProcessInputParser
 {
-    public const int ShortStringBytes = 256;
-    public const int LongStringBytes = 2000;
-
-    /// <summary>(ours) More bind rows than this in one process are refused as a bad <c>bind_info</c>.</summary>
-    public const int MaxBindRows = 1000;
-
     private enum Category
     {
         None,
@@ -31,7 +25,7 @@ public static class ProcessInputParser
     }
 
     /// <summary>One item of a create request's <c>processes</c>: <c>{"process_info": {...}}</c>.</summary>
-    public static ProcessInput ParseCreateItem(JsonElement item)
+    public static ProcessInput ParseCreateItem(JsonElement item, ProcessLimits? limits = null)
     {
         if (item.ValueKind != JsonValueKind.Object
             || !item.TryGetProperty(ProcessKeys.ProcessInfo, out var info)
@@ -40,41 +34,44 @@ public static class ProcessInputParser
             return ProcessInput.Invalid(new CmdbException(ErrorCodes.ParamInvalid, ProcessKeys.ProcessInfo));
         }
 
-        return ParseProperties(info);
+        return ParseProperties(info, limits);
     }
 
     /// <summary>A flat attribute map (a <c>process_info</c>, or an update's process).</summary>
-    public static ProcessInput ParseProperties(JsonElement info)
+    public static ProcessInput ParseProperties(JsonElement info, ProcessLimits? limits = null)
     {
+        limits ??= ProcessLimits.Default;
+        var shortBytes = limits.ShortStringBytes;
+        var longBytes = limits.LongStringBytes;
         var errors = new ErrorSlot();
         var properties = new ProcessProperties
         {
-            BkProcessName = RequiredString(info, ProcessKeys.ProcessName, ref errors),
-            BkFuncName = RequiredString(info, ProcessKeys.FuncName, ref errors),
-            BkFuncId = OptionalString(info, ProcessKeys.FuncId, ShortStringBytes, ref errors),
-            Description = OptionalString(info, ProcessKeys.Description, ShortStringBytes, ref errors),
-            User = OptionalString(info, ProcessKeys.User, ShortStringBytes, ref errors),
-            WorkPath = OptionalString(info, ProcessKeys.WorkPath, LongStringBytes, ref errors),
-            StartCmd = OptionalString(info, ProcessKeys.StartCmd, LongStringBytes, ref errors),
-            StopCmd = OptionalString(info, ProcessKeys.StopCmd, LongStringBytes, ref errors),
-            RestartCmd = OptionalString(info, ProcessKeys.RestartCmd, LongStringBytes, ref errors),
-            FaceStopCmd = OptionalString(info, ProcessKeys.FaceStopCmd, LongStringBytes, ref errors),
-            ReloadCmd = OptionalString(info, ProcessKeys.ReloadCmd, LongStringBytes, ref errors),
-            PidFile = OptionalString(info, ProcessKeys.PidFile, LongStringBytes, ref errors),
-            BkStartParamRegex = OptionalString(info, ProcessKeys.StartParamRegex, LongStringBytes, ref errors),
+            BkProcessName = RequiredString(info, ProcessKeys.ProcessName, shortBytes, ref errors),
+            BkFuncName = RequiredString(info, ProcessKeys.FuncName, shortBytes, ref errors),
+            BkFuncId = OptionalString(info, ProcessKeys.FuncId, shortBytes, ref errors),
+            Description = OptionalString(info, ProcessKeys.Description, shortBytes, ref errors),
+            User = OptionalString(info, ProcessKeys.User, shortBytes, ref errors),
+            WorkPath = OptionalString(info, ProcessKeys.WorkPath, longBytes, ref errors),
+            StartCmd = OptionalString(info, ProcessKeys.StartCmd, longBytes, ref errors),
+            StopCmd = OptionalString(info, ProcessKeys.StopCmd, longBytes, ref errors),
+            RestartCmd = OptionalString(info, ProcessKeys.RestartCmd, longBytes, ref errors),
+            FaceStopCmd = OptionalString(info, ProcessKeys.FaceStopCmd, longBytes, ref errors),
+            ReloadCmd = OptionalString(info, ProcessKeys.ReloadCmd, longBytes, ref errors),
+            PidFile = OptionalString(info, ProcessKeys.PidFile, longBytes, ref errors),
+            BkStartParamRegex = OptionalString(info, ProcessKeys.StartParamRegex, longBytes, ref errors),
             ProcNum = OptionalInt(info, ProcessKeys.ProcNum, 1, 10000, ref errors),
             Priority = OptionalInt(info, ProcessKeys.Priority, -100, 10000, ref errors),
             Timeout = OptionalInt(info, ProcessKeys.Timeout, 0, 10000, ref errors),
             AutoTimeGap = OptionalInt(info, ProcessKeys.AutoTimeGap, 0, 10000, ref errors),
             BkStartCheckSecs = OptionalInt(info, ProcessKeys.StartCheckSecs, 0, 600, ref errors),
             AutoStart = OptionalBool(info, ProcessKeys.AutoStart, ref errors),
-            BindInfo = OptionalBindInfo(info, ref errors),
+            BindInfo = OptionalBindInfo(info, limits.BindRowsPerProcess, ref errors),
         };
 
         return errors.Error is { } error ? ProcessInput.Invalid(error) : ProcessInput.Valid(properties);
     }
 
-    private static string? RequiredString(JsonElement info, string key, ref ErrorSlot errors)
+    private static string? RequiredString(JsonElement info, string key, int maxBytes, ref ErrorSlot errors)
     {
         if (!info.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -93,7 +90,7 @@ public static class ProcessInputParser
         {
             errors.Offer(Category.Required, ErrorCodes.Unassigned, key);
         }
-        else if (Encoding.UTF8.GetByteCount(text) > ShortStringBytes)
+        else if (Encoding.UTF8.GetByteCount(text) > maxBytes)
         {
             errors.Offer(Category.StringLength, ErrorCodes.OutOfBounds, key);
         }
@@ -168,14 +165,14 @@ public static class ProcessInputParser
         }
     }
 
-    private static IReadOnlyList<BindInfoRow>? OptionalBindInfo(JsonElement info, ref ErrorSlot errors)
+    private static IReadOnlyList<BindInfoRow>? OptionalBindInfo(JsonElement info, int maxRows, ref ErrorSlot errors)
     {
         if (!info.TryGetProperty(ProcessKeys.BindInfo, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (BindInfoParser.TryParse(value, MaxBindRows) is { } rows)
+        if (BindInfoParser.TryParse(value, maxRows) is { } rows)
         {
             return rows;
         }

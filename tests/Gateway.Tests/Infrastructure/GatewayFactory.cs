@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace ProcOrleans.Gateway.Tests.Infrastructure;
 
@@ -43,6 +44,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>Everything the node logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string DatabasePath => Path.Combine(DataFolder, "procorleans.db");
 
     /// <summary>A client that speaks the ESB dialect as the test app.</summary>
@@ -78,6 +82,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

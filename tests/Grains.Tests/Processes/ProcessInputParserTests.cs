@@ -166,8 +166,20 @@ public sealed class ProcessInputParserTests
     [Fact]
     public void More_bind_rows_than_the_limit_are_refused()
     {
-        var rows = string.Join(',', Enumerable.Repeat("""{"port": "80", "protocol": "1", "enable": true}""", ProcessInputParser.MaxBindRows + 1));
+        var rows = string.Join(',', Enumerable.Repeat("""{"port": "80", "protocol": "1", "enable": true}""", ProcessLimits.Default.BindRowsPerProcess + 1));
         Assert.Equal(1199006, ErrorOf($$"""{"bk_process_name": "p", "bk_func_name": "f", "bind_info": [{{rows}}]}""").Code);
+    }
+
+    [Fact]
+    public void Limits_can_be_tightened()
+    {
+        var limits = new ProcessLimits(ShortStringBytes: 4, LongStringBytes: 6, BindRowsPerProcess: 1);
+        using var document = JsonDocument.Parse("""{"bk_process_name": "abcde", "bk_func_name": "f"}""");
+        Assert.Equal(1199015, ProcessInputParser.ParseProperties(document.RootElement, limits).Error?.Code);
+        using var paths = JsonDocument.Parse("""{"bk_process_name": "abcd", "bk_func_name": "f", "work_path": "/a/b/cd"}""");
+        Assert.Equal("'work_path' data out of bounds", ProcessInputParser.ParseProperties(paths.RootElement, limits).Error?.Message);
+        using var rows = JsonDocument.Parse("""{"bk_process_name": "a", "bk_func_name": "f", "bind_info": [{"port": "1", "protocol": "1", "enable": true}, {"port": "2", "protocol": "1", "enable": true}]}""");
+        Assert.Equal("'bind_info' data parameter verification does not pass", ProcessInputParser.ParseProperties(rows.RootElement, limits).Error?.Message);
     }
 
     [Theory]
