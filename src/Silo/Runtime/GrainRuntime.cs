@@ -196,6 +196,8 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         var activation = await AcquireTurnAsync(id, cancellationToken).ConfigureAwait(false);
         try
         {
+            // A caller that gave up while its turn was being handed over is not served behind its back.
+            cancellationToken.ThrowIfCancellationRequested();
             return await body(activation.Instance!, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -219,6 +221,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                 held.Add(await AcquireTurnAsync(id, cancellationToken).ConfigureAwait(false));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var grains = held.ConvertAll(activation => (TGrain)activation.Instance!);
             return await turn(grains, cancellationToken).ConfigureAwait(false);
         }
@@ -238,6 +241,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     /// </summary>
     private async Task<GrainActivation> AcquireTurnAsync(GrainId id, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         while (true)
         {
             var activation = GetOrCreateActivation(id);

@@ -10,18 +10,6 @@ internal sealed class TurnLock
     private readonly LinkedList<TaskCompletionSource> _waiters = new();
     private bool _held;
 
-    /// <summary>True when nobody holds the lock and nobody waits for it.</summary>
-    public bool IsFree
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return !_held;
-            }
-        }
-    }
-
     public bool TryAcquire()
     {
         lock (_gate)

@@ -66,6 +66,7 @@ internal sealed class TestSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Probe.ReleaseAll();
-        await Services.DisposeAsync();
+        // Disposal deactivates everything; a runtime left wedged by a failing test must fail it, not hang the run.
+        await Services.DisposeAsync().AsTask().WaitAsync(HangGuard);
     }
 }
