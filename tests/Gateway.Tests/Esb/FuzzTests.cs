@@ -35,6 +35,7 @@ public sealed class FuzzTests(GatewayFixture fixture) : IClassFixture<GatewayFix
         var seed = Environment.TickCount;
         var random = new Random(seed);
         var generator = new BodyGenerator(random, biz, instance, processIds);
+        var codes = new List<int>(CallsPerApi);
         for (var call = 0; call < CallsPerApi; call++)
         {
             var body = generator.Next(api);
@@ -50,12 +51,17 @@ public sealed class FuzzTests(GatewayFixture fixture) : IClassFixture<GatewayFix
             }
 
             Assert.True(envelope.Code != 1199998, $"seed {seed}, call {call}: unexpected error for {Shorten(body)}");
+            codes.Add(envelope.Code);
             if (!envelope.Result)
             {
                 Assert.True(envelope.Code != 0, $"seed {seed}, call {call}");
                 Assert.True(before == fixture.Factory.SnapshotStorage(), $"seed {seed}, call {call}: a failed call changed storage: {Shorten(body)}");
             }
         }
+
+        // The generator must reach both the success path and several checks, or the test proves little.
+        Assert.Contains(0, codes);
+        Assert.True(codes.Distinct().Count() >= 3, $"seed {seed}: only codes {string.Join(", ", codes.Distinct())}");
     }
 
     [Fact]
