@@ -108,7 +108,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
+        // Pools are left alone: nodes must notice the dead connections by themselves, as they would in production.
         await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], cancellationToken);
         _running = false;
     }

@@ -164,6 +164,7 @@ public sealed class ServiceInstanceBatches(
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, cancellationToken);
             var token = linked.Token;
+            await using var writeLock = await store.LockForWriteAsync(keys, token);
             foreach (var activation in activations)
             {
                 await activation.RefreshIfSharedAsync(token);

@@ -289,6 +289,8 @@ public sealed class ServiceInstanceGrain(
         Func<CancellationToken, Task<(ServiceInstanceChange Change, T Result)>> prepare,
         CancellationToken cancellationToken)
     {
+        // On a cluster: wait for other nodes' writers of this instance, then look at what they wrote.
+        await using var writeLock = await store.LockForWriteAsync([GrainKey], cancellationToken);
         await RefreshIfSharedAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {

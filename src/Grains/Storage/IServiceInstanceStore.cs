@@ -16,6 +16,13 @@ public interface IServiceInstanceStore
     Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// On a shared store, holds the write lock of these instances across the cluster until disposed, taken
+    /// in ascending id order, so that writers of one instance on different nodes take turns instead of
+    /// racing and retrying. Null on a store that has a single owner (memory is authoritative there).
+    /// </summary>
+    Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores all changes in one transaction, all or nothing, and returns only once it is durable.
     /// Throws <see cref="ConcurrencyConflictException"/> when a version or unique index disagrees.
     /// </summary>

@@ -14,7 +14,16 @@ internal sealed partial class GrainCollectionService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await runtime.DeactivateAllAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await runtime.DeactivateAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout elapsed. State is durable before every call returns, so skipping
+            // the rest of the deactivations loses nothing.
+            LogDeactivationCut(logger);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +48,9 @@ internal sealed partial class GrainCollectionService(
             // The host is stopping.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown time ran out before every activation was deactivated")]
+    private static partial void LogDeactivationCut(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Idle collection failed")]
     private static partial void LogCollectionFailed(ILogger logger, Exception exception);

@@ -23,6 +23,19 @@ internal sealed class InMemoryStore(bool shared = false) : IServiceInstanceStore
     public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.GetValueOrDefault(serviceInstanceId));
 
+    public int Locks { get; private set; }
+
+    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken)
+    {
+        if (!shared)
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+
+        Locks++;
+        return Task.FromResult<IAsyncDisposable?>(new Releaser());
+    }
+
     public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue(serviceInstanceId, out var state) ? state.Version : (long?)null);
 
@@ -69,6 +82,11 @@ internal sealed class InMemoryStore(bool shared = false) : IServiceInstanceStore
 
         Commits++;
         return Task.CompletedTask;
+    }
+
+    private sealed class Releaser : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     public void Put(ServiceInstanceState state) => _rows[state.Instance.Id] = state;

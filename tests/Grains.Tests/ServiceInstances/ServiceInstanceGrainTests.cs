@@ -118,6 +118,7 @@ public sealed class ServiceInstanceGrainTests
         Assert.Equal(3, store.Rows[InstanceId].Version);
         Assert.Equal(store.Rows[InstanceId].Processes.Select(p => p.ProcessId), grain.State!.Processes.Select(p => p.ProcessId));
         Assert.Single(ids);
+        Assert.Equal(1, store.Locks);
 
         // The retry re-validates against what the other node wrote.
         store.BeforeNextCommit = s => s.Put(new ServiceInstanceState(Instance(), [.. s.Rows[InstanceId].Processes, other with { ProcessId = 2000, Properties = other.Properties with { BkProcessName = "late", BkFuncName = "rust" } }], 4));

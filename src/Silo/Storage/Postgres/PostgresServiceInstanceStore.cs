@@ -15,6 +15,32 @@ internal sealed class PostgresServiceInstanceStore(
 {
     public bool IsShared => true;
 
+    /// <summary>
+    /// Session advisory locks keyed by instance id, on a connection held for the turn. Version checks stay
+    /// the guarantee; the lock only saves racing writers from conflicts (and callers from 1199409).
+    /// </summary>
+    public async Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            foreach (var id in serviceInstanceIds.Distinct().Order())
+            {
+                await using var command = connection.CreateCommand("SELECT pg_advisory_lock(@id)", null, options.CommandTimeout).With("@id", id);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new AdvisoryLocks(connection);
+        }
+        catch
+        {
+            // Closing the session releases whatever it holds.
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         reader.LoadAsync(serviceInstanceId, cancellationToken);
 
@@ -40,6 +66,28 @@ internal sealed class PostgresServiceInstanceStore(
         catch (DbException exception) when (PostgresDialect.IsConflict(exception))
         {
             throw new ConcurrencyConflictException(current, exception.Message);
+        }
+    }
+
+    /// <summary>Releases the session's advisory locks and returns the connection to the pool.</summary>
+    private sealed class AdvisoryLocks(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var unlock = connection.CreateCommand();
+                unlock.CommandText = "SELECT pg_advisory_unlock_all()";
+                await unlock.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // A dead session holds no locks any more.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 

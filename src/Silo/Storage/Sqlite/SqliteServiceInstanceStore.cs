@@ -12,6 +12,10 @@ internal sealed class SqliteServiceInstanceStore(
 {
     public bool IsShared => false;
 
+    /// <summary>No lock: this node owns the file and its grains are the only writers.</summary>
+    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(null);
+
     public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         reader.LoadAsync(serviceInstanceId, cancellationToken);
 
