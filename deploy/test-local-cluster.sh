@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Checks deploy/local-cluster.sh end to end: a create through nginx is listed identically by each node.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+export PORT="${PORT:-5190}" PG_PORT="${PG_PORT:-55532}"
+log="$(mktemp)"
+
+"$repo/deploy/local-cluster.sh" >"$log" 2>&1 &
+cluster=$!
+cleanup() {
+  kill -TERM "$cluster" 2>/dev/null || true
+  wait "$cluster" 2>/dev/null || true
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 360); do
+  grep -q "cluster ready" "$log" && break
+  kill -0 "$cluster" 2>/dev/null || { cat "$log"; echo "local cluster exited early" >&2; exit 1; }
+  sleep 0.5
+done
+grep -q "cluster ready" "$log" || { cat "$log"; echo "local cluster did not become ready" >&2; exit 1; }
+
+auth='"bk_app_code": "local-app", "bk_app_secret": "local-secret-change-me", "bk_username": "admin"'
+post() { curl -fsS "http://127.0.0.1:$1/api/c/compapi/v2/cc/$2/" -H 'Content-Type: application/json' -d "$3"; }
+field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(json.dumps(eval(sys.argv[1], {'d': d}), sort_keys=True))" "$1"; }
+
+instance=$(post "$PORT" create_service_instance "{ $auth, \"bk_biz_id\": 1, \"bk_module_id\": 1, \"instances\": [ { \"bk_host_id\": 1 } ] }" | field 'd["data"][0]')
+created=$(post "$PORT" create_process_instance "{ $auth, \"bk_biz_id\": 1, \"service_instance_id\": $instance,
+  \"processes\": [ { \"process_info\": { \"bk_process_name\": \"nginx\", \"bk_func_name\": \"nginx\" } } ] }" | field 'd["code"]')
+[ "$created" = "0" ] || { echo "create through nginx failed: $created" >&2; exit 1; }
+
+expected=""
+for node in $((PORT + 1)) $((PORT + 2)) $((PORT + 3)); do
+  listed=$(post "$node" list_process_instance "{ $auth, \"bk_biz_id\": 1, \"service_instance_id\": $instance }" | field 'd["data"]')
+  echo "node $node: $listed"
+  [ -n "$expected" ] || expected="$listed"
+  [ "$listed" = "$expected" ] || { echo "node $node disagrees" >&2; exit 1; }
+done
+echo "$expected" | grep -q '"bk_process_name": "nginx"' || { echo "the process is missing" >&2; exit 1; }
+echo "local cluster check passed"
