@@ -26,6 +26,25 @@ public sealed class AppAuthenticator
         _anonymous = options.Value.AllowAnonymous;
     }
 
+    /// <summary>
+    /// A caller of a native route: credentials only from <c>X-Bkapi-Authorization</c> (no route is open
+    /// without them), the user from <c>BK_User</c>, the supplier account from <c>HTTP_BK_SUPPLIER_ACCOUNT</c>.
+    /// </summary>
+    public EsbCaller AuthenticateNative(IHeaderDictionary headers)
+    {
+        var header = headers[EsbHeaders.Authorization];
+        var credentials = header.Count > 0 ? ParseHeader(header.ToString()) : default;
+        var appCode = Text(credentials, EsbFields.AppCode) ?? "";
+        if (!(_anonymous && _secretDigests.Count == 0) && !SecretMatches(appCode, Text(credentials, EsbFields.AppSecret)))
+        {
+            throw new CmdbException(ErrorCodes.AppAuthFailed);
+        }
+
+        var user = NonEmpty(headers[EsbHeaders.User].ToString()) ?? Text(credentials, EsbFields.UserName) ?? "";
+        var supplier = NonEmpty(headers[EsbHeaders.SupplierAccount].ToString()) ?? EsbFields.DefaultSupplierAccount;
+        return new EsbCaller(appCode, user.Trim(), supplier.Trim());
+    }
+
     /// <summary>The authenticated caller; 9900401 when the credentials do not match a configured app.</summary>
     public EsbCaller Authenticate(IHeaderDictionary headers, JsonElement body)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProcOrleans.Gateway.Native;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
 
@@ -17,6 +18,8 @@ public sealed class EnvelopeResult : IResult
     private static readonly JsonEncodedText RequestIdName = JsonEncodedText.Encode("request_id");
     private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
     private static readonly JsonEncodedText SuccessMessage = JsonEncodedText.Encode("success");
+    private static readonly JsonEncodedText NativeCodeName = JsonEncodedText.Encode("bk_error_code");
+    private static readonly JsonEncodedText NativeMessageName = JsonEncodedText.Encode("bk_error_msg");
 
     private readonly int _code;
     private readonly string? _message;
@@ -74,18 +77,19 @@ public sealed class EnvelopeResult : IResult
         response.ContentType = "application/json; charset=utf-8";
 
         var requestId = EsbRequestLog.RequestId(httpContext);
+        var native = NativeEnvelope.IsNative(httpContext);
         await using (var writer = new Utf8JsonWriter(response.BodyWriter, ProcessJsonWriter.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteBoolean(ResultName, _code == ErrorCodes.Success);
-            writer.WriteNumber(CodeName, _code);
+            writer.WriteNumber(native ? NativeCodeName : CodeName, _code);
             if (_message is null)
             {
-                writer.WriteString(MessageName, SuccessMessage);
+                writer.WriteString(native ? NativeMessageName : MessageName, SuccessMessage);
             }
             else
             {
-                writer.WriteString(MessageName, _message);
+                writer.WriteString(native ? NativeMessageName : MessageName, _message);
             }
 
             writer.WritePropertyName(PermissionName);
@@ -98,7 +102,12 @@ public sealed class EnvelopeResult : IResult
                 _writePermission(writer);
             }
 
-            writer.WriteString(RequestIdName, requestId);
+            // The native envelope has no request_id; the X-Request-Id header carries it there.
+            if (!native)
+            {
+                writer.WriteString(RequestIdName, requestId);
+            }
+
             writer.WritePropertyName(DataName);
             if (_writeData is not null)
             {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ProcOrleans.Gateway.Native;
 using ProcOrleans.Grains.Errors;
 
 namespace ProcOrleans.Gateway.Esb;
@@ -31,10 +33,15 @@ public sealed class EsbRequest
         var options = services.GetRequiredService<IOptions<EsbOptions>>().Value;
         var bytes = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
 
+        var native = NativeEnvelope.IsNative(context);
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            if (native && document.RootElement.ValueKind == JsonValueKind.Object && context.Request.RouteValues.Count > 0)
+            {
+                document = WithRouteValues(document, context.Request.RouteValues);
+            }
         }
         catch (JsonException)
         {
@@ -48,9 +55,33 @@ public sealed class EsbRequest
             throw new CmdbException(ErrorCodes.JsonDecode);
         }
 
-        var caller = services.GetRequiredService<AppAuthenticator>().Authenticate(context.Request.Headers, root);
+        var authenticator = services.GetRequiredService<AppAuthenticator>();
+        var caller = native
+            ? authenticator.AuthenticateNative(context.Request.Headers)
+            : authenticator.Authenticate(context.Request.Headers, root);
         EsbRequestLog.SetCaller(context, caller);
         return new EsbRequest(new EsbBody(root), caller, options.Limits);
+    }
+
+    /// <summary>
+    /// Native routes carry some parameters in the path (<c>.../biz/{bk_biz_id}</c>); the shared handlers read
+    /// them as body fields, and the path wins over the body.
+    /// </summary>
+    private static JsonDocument WithRouteValues(JsonDocument document, RouteValueDictionary routeValues)
+    {
+        using (document)
+        {
+            var body = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+            foreach (var (name, value) in routeValues)
+            {
+                if (value is string text && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    body[name] = number;
+                }
+            }
+
+            return JsonDocument.Parse(body.ToJsonString());
+        }
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
     private const string RequestIdKey = "esb.request_id";
     private const string CallerKey = "esb.caller";
     private const string CodeKey = "esb.code";
+    private const string ApiKey = "esb.api";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -37,7 +38,7 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
                 requestId,
                 caller?.AppCode ?? "",
                 caller?.User ?? "",
-                ApiName(context.Request.Path),
+                Api(context),
                 (int)code!,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -46,6 +47,30 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
     /// <summary>The request id of the current request.</summary>
     public static string RequestId(HttpContext context) =>
         context.Items.TryGetValue(RequestIdKey, out var id) ? (string)id! : NewRequestId();
+
+    /// <summary>
+    /// Remembers, once routing has chosen the endpoint, which API this is and which envelope it speaks: the
+    /// exception handler runs with routing reset, and must still log the API and answer in the caller's style.
+    /// </summary>
+    public static Task RememberEndpointAsync(HttpContext context, Func<Task> next)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<EsbApi>() is { } api)
+        {
+            context.Items[ApiKey] = api.Name;
+        }
+
+        if (metadata?.GetMetadata<Native.NativeEnvelope>() is not null)
+        {
+            Native.NativeEnvelope.Mark(context);
+        }
+
+        return next();
+    }
+
+    /// <summary>The API of the current request, or the last path segment when no API matched.</summary>
+    public static string Api(HttpContext context) =>
+        context.Items.TryGetValue(ApiKey, out var api) ? (string)api! : ApiName(context.Request.Path);
 
     /// <summary>Records who called, for the log line.</summary>
     public static void SetCaller(HttpContext context, EsbCaller caller) => context.Items[CallerKey] = caller;

@@ -12,7 +12,7 @@ public static class EsbRoutes
     /// <summary>Maps one API name to a POST handler; routing matches <c>name</c> and <c>name/</c> alike.</summary>
     public static RouteGroupBuilder MapEsbPost(this RouteGroupBuilder group, string apiName, Delegate handler)
     {
-        group.MapPost(apiName, handler).WithName(apiName);
+        group.MapPost(apiName, handler).WithName(apiName).WithMetadata(new EsbApi(apiName)).WithTags("esb");
         return group;
     }
 }

@@ -1,5 +1,6 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Health;
+using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceInstances;
 using ProcOrleans.Grains.Errors;
@@ -35,6 +36,7 @@ public static class GatewayApp
         });
         // Routing after the handlers above, so that its failures get the envelope too.
         app.UseRouting();
+        app.Use(EsbRequestLog.RememberEndpointAsync);
         app.UseStatusCodePages(async context =>
         {
             // Unknown routes and wrong methods still answer the envelope.
@@ -50,6 +52,7 @@ public static class GatewayApp
         app.MapHealthApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
+        app.MapNativeApi();
         return app;
     }
 }
