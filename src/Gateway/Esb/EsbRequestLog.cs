@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ProcOrleans.Silo.Diagnostics;
 
 namespace ProcOrleans.Gateway.Esb;
 
@@ -8,7 +9,7 @@ namespace ProcOrleans.Gateway.Esb;
 /// chars), echoes it as a header, and writes one log line per API call: request id, app, user, api, code,
 /// duration. Never the body, so never a secret.
 /// </summary>
-public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbRequestLog> logger)
+public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbRequestLog> logger, ProcOrleansMetrics metrics)
 {
     private const string RequestIdKey = "esb.request_id";
     private const string CallerKey = "esb.caller";
@@ -33,14 +34,11 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
         if (context.Items.TryGetValue(CodeKey, out var code))
         {
             var caller = context.Items.TryGetValue(CallerKey, out var value) ? (EsbCaller)value! : null;
-            LogRequest(
-                logger,
-                requestId,
-                caller?.AppCode ?? "",
-                caller?.User ?? "",
-                Api(context),
-                (int)code!,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var api = Api(context);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            // Only known APIs become label values: arbitrary paths must not grow the metric's series.
+            metrics.RequestAnswered(context.Items.ContainsKey(ApiKey) ? api : "unknown", (int)code!, elapsed);
+            LogRequest(logger, requestId, caller?.AppCode ?? "", caller?.User ?? "", api, (int)code!, elapsed);
         }
     }
 

@@ -1,6 +1,7 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Health;
 using ProcOrleans.Gateway.Native;
+using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceInstances;
 using ProcOrleans.Grains.Errors;
@@ -50,6 +51,7 @@ public static class GatewayApp
         });
 
         app.MapHealthApi();
+        app.MapObservabilityApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
         app.MapNativeApi();

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ProcOrleans.Gateway.Errors;
 using ProcOrleans.Gateway.Esb;
+using ProcOrleans.Gateway.Observability;
+using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Gateway.Permissions;
 using ProcOrleans.Grains.Processes;
 using ProcOrleans.Grains.ServiceInstances;
@@ -36,6 +38,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddGrainRuntime();
         services.AddGrain<IServiceInstanceGrain, ServiceInstanceGrain>();
         services.AddProcOrleansStorage(builder.Configuration);
+
+        // The exporter listens from the start, so that /metrics counts every call.
+        services.AddSingleton<PrometheusExporter>();
+        services.AddHostedService(sp =>
+        {
+            sp.GetRequiredService<PrometheusExporter>();
+            return new ActivationGauge(sp.GetRequiredService<ProcOrleansMetrics>(), sp.GetRequiredService<GrainRuntime>());
+        });
 
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         services.AddProblemDetails();

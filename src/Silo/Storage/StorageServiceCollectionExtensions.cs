@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProcOrleans.Silo.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProcOrleans.Grains.Storage;
@@ -25,6 +27,8 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.CommandTimeout > TimeSpan.Zero, "Storage:CommandTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddMetrics();
+        services.TryAddSingleton<ProcOrleansMetrics>();
 
         var provider = configuration.GetSection(StorageOptions.SectionName)[nameof(StorageOptions.Provider)] ?? StorageProviders.Sqlite;
         if (provider == StorageProviders.Postgres)

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Silo.Storage.Postgres;
@@ -11,7 +13,8 @@ namespace ProcOrleans.Silo.Storage.Postgres;
 internal sealed class PostgresServiceInstanceStore(
     PostgresDialect dialect,
     ServiceInstanceReader reader,
-    StorageOptions options) : IServiceInstanceStore
+    StorageOptions options,
+    ProcOrleansMetrics metrics) : IServiceInstanceStore
 {
     public bool IsShared => true;
 
@@ -49,6 +52,7 @@ internal sealed class PostgresServiceInstanceStore(
 
     public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -65,8 +69,16 @@ internal sealed class PostgresServiceInstanceStore(
         }
         catch (DbException exception) when (PostgresDialect.IsConflict(exception))
         {
+            metrics.ConflictSeen(StorageProviders.Postgres);
             throw new ConcurrencyConflictException(current, exception.Message);
         }
+        catch (ConcurrencyConflictException)
+        {
+            metrics.ConflictSeen(StorageProviders.Postgres);
+            throw;
+        }
+
+        metrics.CommitDone(StorageProviders.Postgres, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Releases the session's advisory locks and returns the connection to the pool.</summary>

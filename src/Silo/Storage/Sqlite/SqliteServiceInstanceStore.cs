@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Silo.Storage.Sqlite;
@@ -8,7 +10,8 @@ internal sealed class SqliteServiceInstanceStore(
     SqliteDialect dialect,
     SqliteWriter writer,
     ServiceInstanceReader reader,
-    StorageOptions options) : IServiceInstanceStore
+    StorageOptions options,
+    ProcOrleansMetrics metrics) : IServiceInstanceStore
 {
     public bool IsShared => false;
 
@@ -22,7 +25,23 @@ internal sealed class SqliteServiceInstanceStore(
     public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         reader.GetVersionAsync(serviceInstanceId, cancellationToken);
 
-    public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) =>
+    public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await WriteAsync(changes, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            metrics.ConflictSeen(StorageProviders.Sqlite);
+            throw;
+        }
+
+        metrics.CommitDone(StorageProviders.Sqlite, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private Task WriteAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) =>
         writer.WriteAsync(async (connection, transaction) =>
         {
             foreach (var change in changes)
