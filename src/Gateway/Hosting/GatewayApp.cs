@@ -52,6 +52,7 @@ public static class GatewayApp
 
         app.MapHealthApi();
         app.MapObservabilityApi();
+        app.MapOpenApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
         app.MapNativeApi();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProcOrleans.Gateway.Errors;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Observability;
+using ProcOrleans.Gateway.OpenApi;
 using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Gateway.Permissions;
 using ProcOrleans.Grains.Processes;
@@ -46,6 +47,8 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<PrometheusExporter>();
             return new ActivationGauge(sp.GetRequiredService<ProcOrleansMetrics>(), sp.GetRequiredService<GrainRuntime>());
         });
+
+        services.AddOpenApi(options => options.AddOperationTransformer<EsbOperationTransformer>());
 
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         services.AddProblemDetails();
