@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ProcOrleans.Bench.LoadGen;
+
+// A closed-loop load generator: a fixed number of workers on keep-alive connections, a warm-up, then a
+// measured run; prints throughput and latency percentiles, and counts every answer whose code is not 0.
+var options = LoadOptions.Parse(args);
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Concurrency,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+    EnableMultipleHttp2Connections = false,
+};
+using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
+http.DefaultRequestVersion = HttpVersion.Version11;
+
+var scenario = new Scenario(options, http);
+Console.Error.WriteLine($"setting up {options.Scenario}...");
+var setup = Stopwatch.StartNew();
+await scenario.SetUpAsync();
+Console.Error.WriteLine($"set up in {setup.Elapsed.TotalSeconds:F1}s; warming up {options.Warmup.TotalSeconds:F0}s");
+
+await RunAsync(options.Warmup);
+var (elapsed, recorders) = await RunAsync(options.Duration);
+var (count, p50, p90, p99, max) = LatencyRecorder.Summarise(recorders);
+var errors = recorders.Sum(r => r.Errors);
+var codes = recorders.SelectMany(r => r.Codes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"scenario={options.Scenario} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
+    $"requests={count} errors={errors} rps={count / elapsed.TotalSeconds:F0} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F1} " +
+    $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}"));
+return errors == 0 ? 0 : 1;
+
+async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders)> RunAsync(TimeSpan duration)
+{
+    var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => new LatencyRecorder()).ToArray();
+    var clock = Stopwatch.StartNew();
+    var end = clock.Elapsed + duration;
+    // At a fixed rate each worker keeps its own schedule; latency counts from the scheduled start, so a
+    // slow answer cannot hide the requests it delayed.
+    var interval = options.Rate > 0 ? TimeSpan.FromSeconds((double)options.Concurrency / options.Rate) : TimeSpan.Zero;
+    await Task.WhenAll(recorders.Select(async (recorder, worker) =>
+    {
+        var next = clock.Elapsed + interval * worker / options.Concurrency;
+        while (clock.Elapsed < end)
+        {
+            if (interval > TimeSpan.Zero)
+            {
+                var wait = next - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+            }
+
+            var started = interval > TimeSpan.Zero ? next : clock.Elapsed;
+            next += interval;
+            try
+            {
+                var code = await scenario.CallAsync();
+                recorder.Record((long)(clock.Elapsed - started).TotalMicroseconds, code);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                recorder.Failed();
+            }
+        }
+    }));
+    return (clock.Elapsed, recorders);
+}
+
+/// <summary>What each scenario sends, and the data it needs first.</summary>
+internal sealed class Scenario(LoadOptions options, HttpClient http)
+{
+    private const string EsbPrefix = "api/c/compapi/v2/cc/";
+    private long[] _instances = [];
+    private long _next;
+    private long _serial;
+
+    public async Task SetUpAsync()
+    {
+        switch (options.Scenario)
+        {
+            case "list-warm":
+                _instances = options.Setup ? await CreateInstancesAsync(options.Instances, processesEach: 10) : Range();
+                foreach (var id in _instances)
+                {
+                    await PostAsync("list_process_instance", ListBody(id));
+                }
+
+                break;
+            case "list-cold":
+                // Ids of a stored data set (bench/DataGen) that nothing has touched since the node started.
+                _instances = Range();
+                break;
+            case "create-single":
+                _instances = await CreateInstancesAsync(options.Instances, processesEach: 0);
+                break;
+            case "create-batch":
+                _instances = await CreateInstancesAsync(options.Instances, processesEach: 0);
+                break;
+            case "ceiling":
+                break;
+            default:
+                throw new ArgumentException($"Unknown scenario {options.Scenario}.");
+        }
+    }
+
+    public Task<int> CallAsync()
+    {
+        switch (options.Scenario)
+        {
+            case "list-warm":
+                return PostAsync("list_process_instance", ListBody(_instances[Random.Shared.Next(_instances.Length)]));
+            case "list-cold":
+            {
+                var index = Interlocked.Increment(ref _next) - 1;
+                if (index >= _instances.Length)
+                {
+                    throw new InvalidOperationException("Ran out of cold instances: give a larger --instances range.");
+                }
+
+                return PostAsync("list_process_instance", ListBody(_instances[index]));
+            }
+
+            case "create-single":
+            {
+                var serial = Interlocked.Increment(ref _serial);
+                var instance = _instances[Random.Shared.Next(_instances.Length)];
+                return PostAsync("create_process_instance", CreateBody(instance, [$"s{serial}"]));
+            }
+
+            case "create-batch":
+            {
+                var index = Interlocked.Increment(ref _next) - 1;
+                if (index >= _instances.Length)
+                {
+                    throw new InvalidOperationException("Ran out of empty instances: give a larger --instances.");
+                }
+
+                return PostAsync("create_process_instance", CreateBody(_instances[index], Enumerable.Range(0, 100).Select(i => $"b{i}").ToArray()));
+            }
+
+            default:
+                return PostAsync("list", ListBody(1), raw: true);
+        }
+    }
+
+    private long[] Range() => Enumerable.Range(0, options.Instances).Select(i => options.FirstInstanceId + i).ToArray();
+
+    private async Task<long[]> CreateInstancesAsync(int count, int processesEach)
+    {
+        var ids = new List<long>(count);
+        while (ids.Count < count)
+        {
+            var batch = Math.Min(100, count - ids.Count);
+            var instances = string.Join(',', Enumerable.Range(0, batch).Select(i =>
+                $$"""{"bk_host_id": {{i + 1}}, "processes": [{{string.Join(',', Enumerable.Range(0, processesEach).Select(p => ProcessInfo($"p{p}")))}}]}"""));
+            var body = Body($$""""bk_biz_id": {{options.Biz}}, "bk_module_id": 1, "instances": [{{instances}}]"""");
+            using var response = await http.PostAsync(EsbPrefix + "create_service_instance/", new ByteArrayContent(body));
+            var text = await response.Content.ReadAsStringAsync();
+            var data = text[(text.IndexOf("\"data\":[", StringComparison.Ordinal) + 8)..text.LastIndexOf(']')];
+            ids.AddRange(data.Split(',').Select(id => long.Parse(id, CultureInfo.InvariantCulture)));
+        }
+
+        return [.. ids];
+    }
+
+    private static string ProcessInfo(string name) =>
+        $$$"""{"process_info": {"bk_process_name": "{{{name}}}", "bk_func_name": "{{{name}}}", "work_path": "/data/app", "start_cmd": "./start.sh", "timeout": 30, "proc_num": 1, "priority": 1, "bind_info": [{"enable": true, "ip": "127.0.0.1", "port": "8080", "protocol": "1"}]}}""";
+
+    private byte[] ListBody(long instance) => Body($"\"bk_biz_id\": {options.Biz}, \"service_instance_id\": {instance}");
+
+    private byte[] CreateBody(long instance, string[] names) =>
+        Body($"\"bk_biz_id\": {options.Biz}, \"service_instance_id\": {instance}, \"processes\": [{string.Join(',', names.Select(ProcessInfo))}]");
+
+    private byte[] Body(string fields) =>
+        Encoding.UTF8.GetBytes($$"""{"bk_app_code": "{{options.AppCode}}", "bk_app_secret": "{{options.AppSecret}}", "bk_username": "bench", {{fields}}}""");
+
+    private async Task<int> PostAsync(string api, byte[] body, bool raw = false)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(raw ? api : EsbPrefix + api + "/", content);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return CodeOf(bytes);
+    }
+
+    /// <summary>The envelope's code, read without parsing the whole answer.</summary>
+    private static int CodeOf(byte[] answer)
+    {
+        var text = Encoding.UTF8.GetString(answer, 0, Math.Min(answer.Length, 64));
+        var at = text.IndexOf("\"code\":", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var end = at + 7;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '-'))
+        {
+            end++;
+        }
+
+        return int.Parse(text.AsSpan(at + 7, end - at - 7), CultureInfo.InvariantCulture);
+    }
+}
