@@ -28,19 +28,14 @@ internal static class ChangeWriter
     private const string UpdateProcess =
         $"UPDATE processes SET {Rows.ProcessUpdateAssignments} WHERE bk_process_id = @bk_process_id AND service_instance_id = @service_instance_id";
 
-    public static async Task ApplyAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        ServiceInstanceChange change,
-        TimeSpan timeout,
-        CancellationToken cancellationToken)
+    public static async Task ApplyAsync(Statements statements, ServiceInstanceChange change, CancellationToken cancellationToken)
     {
         var id = change.ServiceInstanceId;
         if (change.ExpectedVersion == 0)
         {
             var instance = change.Instance ?? throw new ArgumentException("A new service instance needs its row.", nameof(change));
-            await using var insert = connection.CreateCommand(InsertInstance, transaction, timeout).WithInstance(instance, change.NewVersion);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var insert = statements.Rent(InsertInstance);
+            await insert.Command.WithInstance(instance, change.NewVersion).ExecuteNonQueryAsync(cancellationToken);
         }
         else
         {
@@ -48,24 +43,30 @@ internal static class ChangeWriter
             // delete does not rely on the foreign key's cascade being switched on).
             if (change.DeleteInstance)
             {
-                await using var deleteProcesses = connection.CreateCommand(
-                    "DELETE FROM processes WHERE service_instance_id = @id", transaction, timeout).With("@id", id);
-                await using var deleteInstance = connection.CreateCommand(DeleteInstance, transaction, timeout)
-                    .With("@id", id).With("@expected", change.ExpectedVersion);
-                if (await deleteInstance.ExecuteNonQueryAsync(cancellationToken) != 1)
+                await using (var deleteInstance = statements.Rent(DeleteInstance))
                 {
-                    throw new ConcurrencyConflictException(id, $"expected version {change.ExpectedVersion}");
+                    if (await deleteInstance.Command.With("@id", id).With("@expected", change.ExpectedVersion).ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        throw new ConcurrencyConflictException(id, $"expected version {change.ExpectedVersion}");
+                    }
                 }
 
-                await deleteProcesses.ExecuteNonQueryAsync(cancellationToken);
+                await using var deleteProcesses = statements.Rent("DELETE FROM processes WHERE service_instance_id = @id");
+                await deleteProcesses.Command.With("@id", id).ExecuteNonQueryAsync(cancellationToken);
                 return;
             }
 
-            await using var update = change.Instance is { } instance
-                ? connection.CreateCommand(UpdateInstance, transaction, timeout).WithInstance(instance, change.NewVersion)
-                : connection.CreateCommand(UpdateVersion, transaction, timeout).With("@id", id).With("@version", change.NewVersion);
-            update.With("@expected", change.ExpectedVersion);
-            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            await using var update = statements.Rent(change.Instance is null ? UpdateVersion : UpdateInstance);
+            if (change.Instance is { } instance)
+            {
+                update.Command.WithInstance(instance, change.NewVersion);
+            }
+            else
+            {
+                update.Command.With("@id", id).With("@version", change.NewVersion);
+            }
+
+            if (await update.Command.With("@expected", change.ExpectedVersion).ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 throw new ConcurrencyConflictException(id, $"expected version {change.ExpectedVersion}");
             }
@@ -73,9 +74,10 @@ internal static class ChangeWriter
 
         if (change.DeletedProcessIds.Count > 0)
         {
-            await using var delete = connection.CreateCommand("", transaction, timeout).With("@id", id);
-            delete.CommandText = $"DELETE FROM processes WHERE service_instance_id = @id AND bk_process_id IN {delete.WithList("p", change.DeletedProcessIds)}";
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            var list = string.Join(", ", change.DeletedProcessIds.Select((_, i) => $"@p{i}"));
+            await using var delete = statements.Rent($"DELETE FROM processes WHERE service_instance_id = @id AND bk_process_id IN ({list})");
+            delete.Command.With("@id", id).WithList("p", change.DeletedProcessIds);
+            await delete.Command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         // Updates run in two passes so that processes swapping names never meet in the unique index.
@@ -83,18 +85,18 @@ internal static class ChangeWriter
         {
             foreach (var process in change.UpdatedProcesses)
             {
-                await using var park = connection.CreateCommand(
-                    "UPDATE processes SET bk_process_name = @parked, bk_func_name = @parked WHERE bk_process_id = @bk_process_id AND service_instance_id = @id",
-                    transaction, timeout)
-                    .With("@parked", $"\u0001parked:{process.ProcessId}").With("@bk_process_id", process.ProcessId).With("@id", id);
-                await park.ExecuteNonQueryAsync(cancellationToken);
+                await using var park = statements.Rent(
+                    "UPDATE processes SET bk_process_name = @parked, bk_func_name = @parked WHERE bk_process_id = @bk_process_id AND service_instance_id = @id");
+                await park.Command
+                    .With("@parked", $"\u0001parked:{process.ProcessId}").With("@bk_process_id", process.ProcessId).With("@id", id)
+                    .ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
         foreach (var process in change.UpdatedProcesses)
         {
-            await using var update = connection.CreateCommand(UpdateProcess, transaction, timeout).WithProcess(process);
-            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            await using var update = statements.Rent(UpdateProcess);
+            if (await update.Command.WithProcess(process).ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 throw new ConcurrencyConflictException(id, $"process {process.ProcessId} is gone");
             }
@@ -102,8 +104,8 @@ internal static class ChangeWriter
 
         foreach (var process in change.InsertedProcesses)
         {
-            await using var insert = connection.CreateCommand(InsertProcess, transaction, timeout).WithProcess(process);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var insert = statements.Rent(InsertProcess);
+            await insert.Command.WithProcess(process).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

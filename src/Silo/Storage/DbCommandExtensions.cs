@@ -23,7 +23,7 @@ internal static class DbCommandExtensions
         return command;
     }
 
-    /// <summary>Adds <c>@prefix0..n</c> and answers the SQL list <c>(@prefix0, @prefix1, ...)</c>.</summary>
+    /// <summary>Adds <c>@prefix0..n</c> and answers the SQL list <c>(@prefix0, @prefix1, ...)</c>; the same text every time for the same count.</summary>
     public static string WithList(this DbCommand command, string prefix, IEnumerable<long> values)
     {
         var names = new List<string>();

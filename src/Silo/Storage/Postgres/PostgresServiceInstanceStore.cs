@@ -57,12 +57,13 @@ internal sealed class PostgresServiceInstanceStore(
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = changes.Count > 0 ? changes[0].ServiceInstanceId : 0;
+        var statements = Statements.Fresh(connection, transaction, options.CommandTimeout);
         try
         {
             foreach (var change in changes)
             {
                 current = change.ServiceInstanceId;
-                await ChangeWriter.ApplyAsync(connection, transaction, change, options.CommandTimeout, cancellationToken);
+                await ChangeWriter.ApplyAsync(statements, change, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

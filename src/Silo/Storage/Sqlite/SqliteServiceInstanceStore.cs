@@ -10,7 +10,6 @@ internal sealed class SqliteServiceInstanceStore(
     SqliteDialect dialect,
     SqliteWriter writer,
     ServiceInstanceReader reader,
-    StorageOptions options,
     ProcOrleansMetrics metrics) : IServiceInstanceStore
 {
     public bool IsShared => false;
@@ -42,13 +41,13 @@ internal sealed class SqliteServiceInstanceStore(
     }
 
     private Task WriteAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) =>
-        writer.WriteAsync(async (connection, transaction) =>
+        writer.WriteAsync(async statements =>
         {
             foreach (var change in changes)
             {
                 try
                 {
-                    await ChangeWriter.ApplyAsync(connection, transaction, change, options.CommandTimeout, CancellationToken.None);
+                    await ChangeWriter.ApplyAsync(statements, change, CancellationToken.None);
                 }
                 catch (DbException exception) when (dialect.IsUniqueViolation(exception))
                 {
@@ -61,10 +60,11 @@ internal sealed class SqliteServiceInstanceStore(
 
     /// <summary>Reserves an id block inside the next write group, so it is durable before any id of it is used.</summary>
     public Task<long> ReserveIdsAsync(string sequence, long count, CancellationToken cancellationToken) =>
-        writer.WriteAsync(async (connection, transaction) =>
+        writer.WriteAsync(async statements =>
         {
-            await using var command = connection.CreateCommand(IdSequenceSql.Reserve, transaction, options.CommandTimeout)
-                .With("@name", sequence).With("@count", count);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
+            await using var command = statements.Rent(IdSequenceSql.Reserve);
+            return Convert.ToInt64(
+                await command.Command.With("@name", sequence).With("@count", count).ExecuteScalarAsync(CancellationToken.None),
+                System.Globalization.CultureInfo.InvariantCulture);
         }, cancellationToken);
 }

@@ -14,10 +14,11 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private SqliteConnection? _connection;
+    private Statements? _statements;
     private Task? _loop;
 
     /// <summary>Runs <paramref name="work"/> in the next group; its result is answered once the group is durable.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<Statements, Task<T>> work, CancellationToken cancellationToken)
     {
         var request = new WriteRequest<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(request))
@@ -30,7 +31,7 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _connection = await OpenAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
         _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
@@ -42,6 +43,15 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
             await _loop;
         }
 
+        await CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task CloseAsync()
+    {
+        _statements?.Clear();
+        _statements = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -49,16 +59,16 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<Statements> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = dialect.CreateSqliteConnection();
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous=FULL";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        _connection = connection;
+        _statements = Statements.Cached(connection, options.CommandTimeout);
+        return _statements;
     }
 
     private async Task RunAsync()
@@ -86,26 +96,28 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
     {
         try
         {
-            _connection ??= await OpenAsync(CancellationToken.None);
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync();
-            for (var i = 0; i < group.Count; i++)
+            var statements = _statements ?? await OpenAsync(CancellationToken.None);
+            await using var transaction = await _connection!.BeginTransactionAsync();
+            statements.Transaction = transaction;
+            foreach (var request in group)
             {
-                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await transaction.SaveAsync(savepoint);
+                // One savepoint at a time, so one name does; cached, like every statement here.
+                await ExecuteAsync(statements, "SAVEPOINT w");
                 try
                 {
-                    await group[i].RunAsync(_connection, transaction);
-                    await transaction.ReleaseAsync(savepoint);
+                    await request.RunAsync(statements);
+                    await ExecuteAsync(statements, "RELEASE w");
                 }
                 catch (Exception exception)
                 {
-                    await transaction.RollbackAsync(savepoint);
-                    await transaction.ReleaseAsync(savepoint);
-                    group[i].Fail(exception);
+                    await ExecuteAsync(statements, "ROLLBACK TO w");
+                    await ExecuteAsync(statements, "RELEASE w");
+                    request.Fail(exception);
                 }
             }
 
             await transaction.CommitAsync();
+            statements.Transaction = null;
         }
         catch (Exception exception)
         {
@@ -116,12 +128,7 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
                 request.Fail(exception);
             }
 
-            if (_connection is not null)
-            {
-                await _connection.DisposeAsync();
-                _connection = null;
-            }
-
+            await CloseAsync();
             return;
         }
 
@@ -131,6 +138,12 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
         }
     }
 
+    private static async Task ExecuteAsync(Statements statements, string sql)
+    {
+        await using var command = statements.Rent(sql);
+        await command.Command.ExecuteNonQueryAsync();
+    }
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "A SQLite write group of {Count} writes failed; none of it is stored")]
     private static partial void LogGroupFailed(ILogger logger, int count, Exception exception);
 
@@ -138,14 +151,14 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
     {
         public abstract bool TryCancel();
 
-        public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
+        public abstract Task RunAsync(Statements statements);
 
         public abstract void Fail(Exception exception);
 
         public abstract void Complete();
     }
 
-    private sealed class WriteRequest<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) : WriteRequest
+    private sealed class WriteRequest<T>(Func<Statements, Task<T>> work, CancellationToken cancellationToken) : WriteRequest
     {
         private T? _result;
         private Exception? _failure;
@@ -154,8 +167,7 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
 
         public override bool TryCancel() => cancellationToken.IsCancellationRequested && Completion.TrySetCanceled(cancellationToken);
 
-        public override async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction) =>
-            _result = await work(connection, transaction);
+        public override async Task RunAsync(Statements statements) => _result = await work(statements);
 
         // Held until the group's fate is known: a write that succeeded alone still fails if the COMMIT does.
         public override void Fail(Exception exception)
