@@ -12,7 +12,7 @@ internal sealed class ServiceInstanceQueries(StorageDialect dialect, StorageOpti
     {
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var transaction = await dialect.BeginReadAsync(connection, cancellationToken);
 
         await using var count = connection.CreateCommand("", transaction, options.CommandTimeout);
         var where = Where(count, filter);

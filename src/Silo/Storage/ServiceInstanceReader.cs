@@ -16,7 +16,7 @@ internal sealed class ServiceInstanceReader(StorageDialect dialect, StorageOptio
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         // Both statements see one snapshot, or an instance could be read before a write and its processes after.
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var transaction = await dialect.BeginReadAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand(_loadSql, transaction, options.CommandTimeout).With("@id", serviceInstanceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -13,6 +13,9 @@ internal abstract class StorageDialect
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>A transaction that only reads, so that its statements share one snapshot and lock nothing.</summary>
+    public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>A condition that <paramref name="column"/> contains the text of <paramref name="parameter"/>, with no wildcards.</summary>

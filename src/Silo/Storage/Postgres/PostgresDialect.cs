@@ -21,6 +21,9 @@ internal sealed class PostgresDialect(StorageOptions options) : StorageDialect, 
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -37,6 +37,13 @@ internal sealed class SqliteDialect : StorageDialect
 
     public SqliteConnection CreateSqliteConnection() => new(_connectionString);
 
+    /// <summary>
+    /// Deferred: a plain BEGIN takes no lock until it reads, and in WAL a reader never waits. (The provider's
+    /// default is BEGIN IMMEDIATE, which takes the write lock and would queue every read behind the writer.)
+    /// </summary>
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
