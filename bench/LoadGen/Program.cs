@@ -135,13 +135,10 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
 
             case "create-batch":
             {
-                var index = Interlocked.Increment(ref _next) - 1;
-                if (index >= _instances.Length)
-                {
-                    throw new InvalidOperationException("Ran out of empty instances: give a larger --instances.");
-                }
-
-                return PostAsync("create_process_instance", CreateBody(_instances[index], Enumerable.Range(0, 100).Select(i => $"b{i}").ToArray()));
+                // Unique names per request, so instances can take many batches and the pool never runs dry.
+                var serial = Interlocked.Increment(ref _serial);
+                var instance = _instances[Random.Shared.Next(_instances.Length)];
+                return PostAsync("create_process_instance", CreateBody(instance, Enumerable.Range(0, 100).Select(i => $"b{serial}-{i}").ToArray()));
             }
 
             default:
@@ -159,9 +156,14 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
             var batch = Math.Min(100, count - ids.Count);
             var instances = string.Join(',', Enumerable.Range(0, batch).Select(i =>
                 $$"""{"bk_host_id": {{i + 1}}, "processes": [{{string.Join(',', Enumerable.Range(0, processesEach).Select(p => ProcessInfo($"p{p}")))}}]}"""));
-            var body = Body($$""""bk_biz_id": {{options.Biz}}, "bk_module_id": 1, "instances": [{{instances}}]"""");
+            var body = Body($"\"bk_biz_id\": {options.Biz}, \"bk_module_id\": 1, \"instances\": [{instances}]");
             using var response = await http.PostAsync(EsbPrefix + "create_service_instance/", new ByteArrayContent(body));
             var text = await response.Content.ReadAsStringAsync();
+            if (!text.Contains("\"data\":[", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Setting up failed: {text} for {Encoding.UTF8.GetString(body)[..Math.Min(400, body.Length)]}");
+            }
+
             var data = text[(text.IndexOf("\"data\":[", StringComparison.Ordinal) + 8)..text.LastIndexOf(']')];
             ids.AddRange(data.Split(',').Select(id => long.Parse(id, CultureInfo.InvariantCulture)));
         }

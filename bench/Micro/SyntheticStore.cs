@@ -1,0 +1,41 @@
+using System.Text.Json;
+using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.ServiceInstances;
+using ProcOrleans.Grains.Storage;
+
+namespace ProcOrleans.Bench.Micro;
+
+/// <summary>A store that makes up each instance on load (10 processes, strings freshly allocated as if read from a database).</summary>
+internal sealed class SyntheticStore : IServiceInstanceStore, IIdAllocator
+{
+    public bool IsShared => false;
+
+    public static ProcessProperties Properties(int i)
+    {
+        using var document = JsonDocument.Parse($$"""
+            {"bk_process_name": "p{{i}}", "bk_func_name": "p{{i}}", "work_path": "/data/app", "start_cmd": "./start.sh",
+             "timeout": 30, "proc_num": 1, "priority": 1, "bind_info": [{"enable": true, "ip": "127.0.0.1", "port": "8080", "protocol": "1"}]}
+            """);
+        return ProcessInputParser.ParseProperties(document.RootElement).GetOrThrow();
+    }
+
+    public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken)
+    {
+        var time = DateTimeOffset.UnixEpoch.AddDays(20000);
+        var instance = new ServiceInstance(serviceInstanceId, $"svc-{serviceInstanceId}", 1, 1, serviceInstanceId, 0, null, "bench", "bench", time, time, "0");
+        var processes = Enumerable.Range(0, 10)
+            .Select(i => new ProcessInstance((serviceInstanceId * 10) + i, serviceInstanceId, 1, serviceInstanceId, 0, "0", Properties(i), time, time))
+            .ToList();
+        return Task.FromResult<ServiceInstanceState?>(new ServiceInstanceState(instance, processes, 1));
+    }
+
+    public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) => Task.FromResult<long?>(1);
+
+    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(null);
+
+    public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask<long[]> AllocateAsync(string sequence, int count, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new long[count]);
+}
