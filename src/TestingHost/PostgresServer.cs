@@ -113,6 +113,14 @@ public sealed class PostgresServer : IAsyncDisposable
         _running = false;
     }
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP to every process of the cluster): connections stay open and nothing
+    /// answers, as with a hung host or a network partition. <see cref="ResumeAsync"/> thaws it.
+    /// </summary>
+    public Task PauseAsync(CancellationToken cancellationToken = default) => SignalAsync("STOP", cancellationToken);
+
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => SignalAsync("CONT", cancellationToken);
+
     /// <summary>Starts the server again on the same port and data.</summary>
     public Task StartServerAsync(CancellationToken cancellationToken = default)
     {
@@ -129,6 +137,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await ResumeAsync();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException)
+        {
+            // Not running: nothing to thaw.
+        }
+
         try
         {
             await StopAsync();
@@ -151,6 +168,22 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private string DataDirectory => Path.Combine(Directory, "data");
+
+    private async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        // The postmaster's pid is the first line of postmaster.pid; its children are the backends.
+        var pid = (await File.ReadAllLinesAsync(Path.Combine(DataDirectory, "postmaster.pid"), cancellationToken))[0].Trim();
+        try
+        {
+            await RunAsync("pkill", [$"-{signal}", "-P", pid], asUser: null, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // pkill answers 1 when no backend is running: nothing to signal but the postmaster.
+        }
+
+        await RunAsync("kill", [$"-{signal}", pid], asUser: null, cancellationToken);
+    }
 
     private Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         RunAsync(Path.Combine(_binDirectory, tool), arguments, _asServiceUser ? ServiceUser : null, cancellationToken);

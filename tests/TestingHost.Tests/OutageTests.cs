@@ -49,3 +49,45 @@ public sealed class OutageTests
         Assert.Equal(HttpStatusCode.OK, (await ready.GetAsync("readyz")).StatusCode);
     }
 }
+
+/// <summary>A database that hangs instead of refusing: calls must still end within the call timeout.</summary>
+public sealed class FrozenDatabaseTests
+{
+    [Fact]
+    public async Task A_hung_database_gives_timeouts_not_hangs_and_the_node_recovers()
+    {
+        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions
+        {
+            NodeCount = 1,
+            Settings = { ["Silo:CallTimeout"] = "00:00:03", ["Storage:CommandTimeout"] = "00:00:02" },
+        });
+        var instance = await Esb.CreateInstanceAsync(cluster, 0);
+
+        await cluster.Postgres!.PauseAsync();
+        try
+        {
+            var answers = await Task.WhenAll(
+                Esb.CreateProcessesAsync(cluster, 0, instance, "frozen"),
+                Esb.PostAsync(cluster, 0, "list_service_instance", new System.Text.Json.Nodes.JsonObject { ["bk_biz_id"] = 1 }))
+                .WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.All(answers, a => Assert.Contains(a.Code(), new[] { 1199503, 1199504 }));
+        }
+        finally
+        {
+            await cluster.Postgres.ResumeAsync();
+        }
+
+        System.Text.Json.Nodes.JsonObject? answer = null;
+        for (var attempt = 0; attempt < 50 && answer?.Code() != 0; attempt++)
+        {
+            answer = await Esb.CreateProcessesAsync(cluster, 0, instance, "thawed");
+            if (answer.Code() != 0)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        answer!.Ok();
+        Assert.Equal(["thawed"], await Esb.NamesAsync(cluster, 0, instance));
+    }
+}
