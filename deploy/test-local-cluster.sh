@@ -2,7 +2,25 @@
 # Checks deploy/local-cluster.sh end to end: a create through nginx is listed identically by each node.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-export PORT="${PORT:-5190}" PG_PORT="${PG_PORT:-55532}"
+# The first block of four free loopback ports from 5190 (nginx + three nodes), and a free port for PostgreSQL:
+# a shared machine may already use the defaults.
+free_block() {
+  python3 - "$1" "$2" <<'PY'
+import socket, sys
+start, size = int(sys.argv[1]), int(sys.argv[2])
+for base in range(start, start + 400, size):
+    try:
+        sockets = []
+        for port in range(base, base + size):
+            s = socket.socket(); s.bind(("127.0.0.1", port)); sockets.append(s)
+        print(base); break
+    except OSError:
+        pass
+    finally:
+        for s in sockets: s.close()
+PY
+}
+export PORT="${PORT:-$(free_block 5190 4)}" PG_PORT="${PG_PORT:-$(free_block 55532 1)}"
 log="$(mktemp)"
 
 "$repo/deploy/local-cluster.sh" >"$log" 2>&1 &
