@@ -32,7 +32,10 @@ public sealed class EsbLimits
     /// <summary>Rows of one process's <c>bind_info</c>.</summary>
     public int BindRowsPerProcess { get; set; } = ProcessLimits.Default.BindRowsPerProcess;
 
-    public ProcessLimits ToProcessLimits() => new(ShortStringBytes, LongStringBytes, BindRowsPerProcess);
+    private ProcessLimits? _processLimits;
+
+    /// <summary>The attribute limits as the parser takes them; built once, after configuration is bound.</summary>
+    public ProcessLimits ProcessLimits => _processLimits ??= new(ShortStringBytes, LongStringBytes, BindRowsPerProcess);
 
     /// <summary>Each limit, for validation.</summary>
     public IEnumerable<(string Name, int Value)> All() =>

@@ -61,7 +61,7 @@ public static class ProcessInstanceApi
         var i = 0;
         foreach (var item in processes!.Value.EnumerateArray())
         {
-            inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ToProcessLimits());
+            inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ProcessLimits);
         }
 
         var ids = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId)
@@ -147,7 +147,7 @@ public static class ProcessInstanceApi
         }
 
         var last = items.ToDictionary(i => i.ProcessId, i => i.Item);
-        var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id], limits.ToProcessLimits()))).ToArray();
+        var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id], limits.ProcessLimits))).ToArray();
         var ids = await batches.UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }

@@ -219,7 +219,7 @@ public static class ServiceInstanceApi
 
             foreach (var process in processArray.EnumerateArray())
             {
-                processes.Add(ProcessInputParser.ParseCreateItem(process, limits.ToProcessLimits()));
+                processes.Add(ProcessInputParser.ParseCreateItem(process, limits.ProcessLimits));
             }
         }
 
