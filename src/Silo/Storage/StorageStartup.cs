@@ -21,7 +21,22 @@ internal sealed partial class StorageStartup(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// One stop however many ask: a web host asked to stop from outside is stopped both by the caller and by
+    /// its own run loop, at the same time, and the parts must be closed once.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stopping ??= StopOnceAsync();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         foreach (var part in parts)
         {

@@ -64,6 +64,23 @@ internal sealed class SqliteNode : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Stops as a web host does when asked to stop from outside: the caller and the host's own run loop both
+    /// stop the services, and the container is disposed, all at once.
+    /// </summary>
+    public async Task StopFromEverywhereAtOnceAsync()
+    {
+        var stops = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            foreach (var hosted in Enumerable.Reverse(_started))
+            {
+                await hosted.StopAsync(CancellationToken.None);
+            }
+        }));
+        await Task.WhenAll([.. stops, Task.Run(async () => await _services.DisposeAsync())]);
+        _started.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var hosted in Enumerable.Reverse(_started))

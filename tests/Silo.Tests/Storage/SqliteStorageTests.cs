@@ -210,6 +210,28 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
+    public async Task Stopping_from_several_threads_at_once_closes_cleanly_and_keeps_every_write()
+    {
+        var folder = SqliteNode.NewFolder();
+        for (var round = 1; round <= 60; round++)
+        {
+            var node = await SqliteNode.StartAsync(folder);
+            // Writes of every shape, so the writer holds several prepared statements when it is stopped.
+            await node.Store.CommitAsync([Create(Instance(round), Process(round * 10, round, "p"))], CancellationToken.None);
+            await node.Store.CommitAsync(
+                [new ServiceInstanceChange { ServiceInstanceId = round, ExpectedVersion = 1, DeletedProcessIds = [round * 10] }],
+                CancellationToken.None);
+            await node.Ids.AllocateAsync(IdSequences.ProcessId, 1, CancellationToken.None);
+
+            await node.StopFromEverywhereAtOnceAsync();
+        }
+
+        await using var again = await SqliteNode.StartAsync(folder);
+        Assert.Equal(60, await CountAsync(again, "service_instances"));
+        Assert.Equal(0, await CountAsync(again, "processes"));
+    }
+
+    [Fact]
     public async Task Listings_filter_sort_and_page_and_never_cross_businesses()
     {
         await using var node = await SqliteNode.StartAsync();

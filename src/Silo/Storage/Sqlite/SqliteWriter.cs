@@ -15,7 +15,9 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private SqliteConnection? _connection;
     private Statements? _statements;
+    private readonly Lock _stopGate = new();
     private Task? _loop;
+    private Task? _stopping;
 
     /// <summary>Runs <paramref name="work"/> in the next group; its result is answered once the group is durable.</summary>
     public Task<T> WriteAsync<T>(Func<Statements, Task<T>> work, CancellationToken cancellationToken)
@@ -35,7 +37,16 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
         _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
-    public async Task StopAsync()
+    /// <summary>Drains the queue and closes the connection, once, however many callers ask at the same time.</summary>
+    public Task StopAsync()
+    {
+        lock (_stopGate)
+        {
+            return _stopping ??= StopOnceAsync();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         _queue.Writer.TryComplete();
         if (_loop is not null)
