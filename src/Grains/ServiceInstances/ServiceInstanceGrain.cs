@@ -25,11 +25,15 @@ public sealed class ServiceInstanceGrain(
     // The list answer, serialised once per state: warm reads then cost a copy, not a serialisation.
     private ReadOnlyMemory<byte>? _listJson;
 
+    // The uniqueness keys of _state's processes, kept across creates so that a create costs the same on an
+    // instance of 10 processes as on one of 1,000. Null means "build it from _state when next needed".
+    private UniquenessIndex? _uniqueness;
+
     /// <summary>The current state; null when the instance does not exist.</summary>
     public ServiceInstanceState? State => _state;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _state = await store.LoadAsync(GrainKey, cancellationToken);
+        await ReloadAsync(cancellationToken);
 
     public async Task<ReadOnlyMemory<byte>> ListProcessesAsync(long bizId, CancellationToken cancellationToken = default)
     {
@@ -50,7 +54,7 @@ public sealed class ServiceInstanceGrain(
     }
 
     public Task<long[]> CreateProcessesAsync(CreateProcessesCommand command, CancellationToken cancellationToken = default) =>
-        CommitWithRetryAsync(async ct =>
+        CommitCreateWithRetryAsync(async ct =>
         {
             var change = await PrepareCreateProcessesAsync(command, ct);
             return (change, change.InsertedProcesses.Select(p => p.ProcessId).ToArray());
@@ -162,35 +166,67 @@ public sealed class ServiceInstanceGrain(
     /// <summary>Takes a change into memory once storage has it.</summary>
     public void ApplyCommitted(ServiceInstanceChange change)
     {
+        // The change was judged on an index of its own (a joint turn): ours no longer matches the state.
+        _uniqueness = null;
+        Apply(change);
+    }
+
+    private void Apply(ServiceInstanceChange change)
+    {
         _listJson = null;
         if (change.DeleteInstance)
         {
             _state = null;
+            _uniqueness = null;
             GrainContext.DeactivateOnIdle();
             return;
         }
 
         var instance = change.Instance ?? _state?.Instance
             ?? throw new InvalidOperationException("A change to a missing service instance carries no instance row.");
-        var processes = new List<ProcessInstance>(
-            (_state?.Processes.Count ?? 0) + change.InsertedProcesses.Count);
-        var updated = change.UpdatedProcesses.ToDictionary(p => p.ProcessId);
-        var deleted = change.DeletedProcessIds.ToHashSet();
-        foreach (var process in _state?.Processes ?? [])
+        var current = _state?.Processes ?? [];
+        var processes = new List<ProcessInstance>(current.Count + change.InsertedProcesses.Count);
+        if (change.UpdatedProcesses.Count == 0 && change.DeletedProcessIds.Count == 0)
         {
-            if (deleted.Contains(process.ProcessId))
+            processes.AddRange(current);
+        }
+        else
+        {
+            var updated = change.UpdatedProcesses.ToDictionary(p => p.ProcessId);
+            var deleted = change.DeletedProcessIds.ToHashSet();
+            foreach (var process in current)
             {
-                continue;
+                if (!deleted.Contains(process.ProcessId))
+                {
+                    processes.Add(updated.GetValueOrDefault(process.ProcessId, process));
+                }
             }
-
-            processes.Add(updated.GetValueOrDefault(process.ProcessId, process));
         }
 
         processes.AddRange(change.InsertedProcesses);
 
-        // Ids come from per-node blocks, so a process created on another node may sort before ours.
-        processes.Sort(static (a, b) => a.ProcessId.CompareTo(b.ProcessId));
+        // Ids come from per-node blocks, so a process created on another node may sort before ours; the
+        // usual case (new ids above every held one) needs no sort.
+        if (!IsAscending(processes, current.Count))
+        {
+            processes.Sort(static (a, b) => a.ProcessId.CompareTo(b.ProcessId));
+        }
+
         _state = new ServiceInstanceState(instance, processes, change.NewVersion);
+    }
+
+    /// <summary>Whether <paramref name="processes"/>, ascending below <paramref name="from"/>, is ascending throughout.</summary>
+    private static bool IsAscending(List<ProcessInstance> processes, int from)
+    {
+        for (var i = Math.Max(1, from); i < processes.Count; i++)
+        {
+            if (processes[i - 1].ProcessId >= processes[i].ProcessId)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Drops this activation after a joint turn whose write failed: memory may be stale.</summary>
@@ -215,6 +251,7 @@ public sealed class ServiceInstanceGrain(
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         _listJson = null;
+        _uniqueness = null;
         _state = await store.LoadAsync(GrainKey, cancellationToken);
     }
 
@@ -232,12 +269,20 @@ public sealed class ServiceInstanceGrain(
         }
 
         var now = CmdbTime.TruncateToMilliseconds(clock.GetUtcNow());
-        var inserted = await BuildNewProcessesAsync(
-            state.Instance,
-            UniquenessIndex.Create(state.Instance.Id, state.Processes),
-            command.Processes,
-            now,
-            cancellationToken);
+        // The new processes go into the kept index as they are checked; until they are committed the index
+        // is ahead of the state, so any failure on the way drops it (see CommitWithRetryAsync).
+        _uniqueness ??= UniquenessIndex.Create(state.Instance.Id, state.Processes);
+        IReadOnlyList<ProcessInstance> inserted;
+        try
+        {
+            inserted = await BuildNewProcessesAsync(state.Instance, _uniqueness, command.Processes, now, cancellationToken);
+        }
+        catch
+        {
+            _uniqueness = null;
+            throw;
+        }
+
         return new ServiceInstanceChange
         {
             ServiceInstanceId = state.Instance.Id,
@@ -285,7 +330,11 @@ public sealed class ServiceInstanceGrain(
         return processes;
     }
 
-    private async Task<T> CommitWithRetryAsync<T>(
+    /// <summary>
+    /// Prepares and commits a change that creates processes; <paramref name="prepare"/> has put them in the kept
+    /// uniqueness index, so a commit that fails drops the index with the change.
+    /// </summary>
+    private async Task<T> CommitCreateWithRetryAsync<T>(
         Func<CancellationToken, Task<(ServiceInstanceChange Change, T Result)>> prepare,
         CancellationToken cancellationToken)
     {
@@ -307,16 +356,18 @@ public sealed class ServiceInstanceGrain(
             }
             catch (ConcurrencyConflictException)
             {
+                _uniqueness = null;
                 GrainContext.DeactivateOnIdle();
                 throw new CmdbException(ErrorCodes.ConcurrentWrite);
             }
             catch
             {
+                _uniqueness = null;
                 GrainContext.DeactivateOnIdle();
                 throw;
             }
 
-            ApplyCommitted(change);
+            Apply(change);
             return result;
         }
     }

@@ -101,6 +101,36 @@ public sealed class ServiceInstanceGrainTests
     }
 
     [Fact]
+    public async Task Names_taken_by_a_refused_or_unwritten_create_stay_free_and_a_renamed_process_frees_its_old_name()
+    {
+        var store = new InMemoryStore();
+        store.Put(new ServiceInstanceState(Instance(), [], 1));
+        var (grain, _) = await ActivateAsync(store);
+        await grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("a")]));
+
+        // "b" passed its check before "a" clashed: the refusal must not leave "b" taken.
+        await Assert.ThrowsAsync<CmdbException>(() => grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("b", "go"), Valid("a", "c")])));
+        await grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("b", "go")]));
+
+        // "c" was checked but never stored.
+        store.CommitFailures.Enqueue(new IOException("disk full"));
+        await Assert.ThrowsAsync<IOException>(() => grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("c", "c")])));
+        await grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("c", "c")]));
+
+        // A rename committed by a joint turn: "a" is free again, "z" is taken.
+        var a = grain.State!.Processes.Single(p => p.Properties.BkProcessName == "a");
+        var rename = grain.PrepareUpdateProcesses([(a, a.Properties with { BkProcessName = "z" })], Created);
+        await store.CommitAsync([rename], CancellationToken.None);
+        grain.ApplyCommitted(rename);
+        await grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("a", "rust")]));
+        var taken = await Assert.ThrowsAsync<CmdbException>(() => grain.CreateProcessesAsync(new CreateProcessesCommand(1, [Valid("z", "perl")])));
+        Assert.Equal(ErrorCodes.Duplicated, taken.Code);
+
+        Assert.Equal(["z", "b", "c", "a"], store.Rows[InstanceId].Processes.Select(p => p.Properties.BkProcessName));
+        Assert.Equal(store.Rows[InstanceId].Processes.Select(p => p.ProcessId), grain.State!.Processes.Select(p => p.ProcessId));
+    }
+
+    [Fact]
     public async Task On_a_shared_store_a_conflict_reloads_rechecks_and_retries_once()
     {
         var store = new InMemoryStore(shared: true);

@@ -75,7 +75,7 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
         var connection = dialect.CreateSqliteConnection();
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL";
+        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-131072";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         _connection = connection;
         _statements = Statements.Cached(connection, options.CommandTimeout);
