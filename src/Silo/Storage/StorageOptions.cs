@@ -20,4 +20,13 @@ public sealed class StorageOptions
 
     /// <summary>Most commits one SQLite transaction takes at once (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 256;
+
+    /// <summary>
+    /// Page cache of the SQLite writer's connection, in MiB: inserts land on index pages spread over the whole
+    /// store, and a small cache would read them back from the file again and again.
+    /// </summary>
+    public int SqliteWriterCacheMb { get; set; } = 128;
+
+    /// <summary>How often a background connection checkpoints the SQLite WAL; zero leaves it to the writer's commits.</summary>
+    public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

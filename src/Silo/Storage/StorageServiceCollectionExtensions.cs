@@ -25,9 +25,12 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.IdBlockSize is > 0 and <= 1_000_000, "Storage:IdBlockSize must be between 1 and 1000000.")
             .Validate(o => o.MaxCommitBatch is > 0 and <= 10_000, "Storage:MaxCommitBatch must be between 1 and 10000.")
             .Validate(o => o.CommandTimeout > TimeSpan.Zero, "Storage:CommandTimeout must be positive.")
+            .Validate(o => o.SqliteWriterCacheMb is > 0 and <= 65_536, "Storage:SqliteWriterCacheMb must be between 1 and 65536.")
+            .Validate(o => o.SqliteCheckpointInterval >= TimeSpan.Zero, "Storage:SqliteCheckpointInterval must not be negative.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProcOrleansMetrics>();
 
         var provider = configuration.GetSection(StorageOptions.SectionName)[nameof(StorageOptions.Provider)] ?? StorageProviders.Sqlite;
@@ -44,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton<SqliteDialect>();
             services.AddSingleton<StorageDialect>(sp => sp.GetRequiredService<SqliteDialect>());
+            services.AddSingleton<IStorageLifecycle, SqliteCheckpointer>();
             services.AddSingleton<SqliteWriter>();
             services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<SqliteWriter>());
             services.AddSingleton<SqliteServiceInstanceStore>();

@@ -32,7 +32,7 @@ internal sealed class SqliteNode : IAsyncDisposable
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "procorleans-storage-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task<SqliteNode> StartAsync(string? folder = null, int idBlockSize = 1000)
+    public static async Task<SqliteNode> StartAsync(string? folder = null, int idBlockSize = 1000, IDictionary<string, string?>? settings = null)
     {
         folder ??= NewFolder();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,7 +40,7 @@ internal sealed class SqliteNode : IAsyncDisposable
             ["ConnectionStrings:ProcOrleans"] = $"Data Source={Path.Combine(folder, "procorleans.db")}",
             ["Storage:Provider"] = "Sqlite",
             ["Storage:IdBlockSize"] = idBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()

@@ -36,14 +36,14 @@ public sealed class SqliteStorageTests
         var folder = SqliteNode.NewFolder();
         await using (var node = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(1, await CountAsync(node, "schema_migrations"));
+            Assert.Equal(2, await CountAsync(node, "schema_migrations"));
             Assert.Equal(2, await CountAsync(node, "id_sequences"));
             Assert.True(await node.Health.IsReadyAsync(CancellationToken.None));
         }
 
         await using (var again = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(1, await CountAsync(again, "schema_migrations"));
+            Assert.Equal(2, await CountAsync(again, "schema_migrations"));
             Assert.Equal(2, await CountAsync(again, "id_sequences"));
         }
     }
@@ -229,6 +229,27 @@ public sealed class SqliteStorageTests
         await using var again = await SqliteNode.StartAsync(folder);
         Assert.Equal(60, await CountAsync(again, "service_instances"));
         Assert.Equal(0, await CountAsync(again, "processes"));
+    }
+
+    [Theory]
+    [InlineData("00:00:00.05", true)]
+    [InlineData("00:00:00", false)]
+    public async Task The_background_checkpointer_moves_committed_pages_into_the_database_file(string interval, bool expectMoved)
+    {
+        // Far fewer pages than SQLite's own threshold of 1,000, so only the background checkpointer moves them.
+        await using var node = await SqliteNode.StartAsync(settings: new Dictionary<string, string?> { ["Storage:SqliteCheckpointInterval"] = interval });
+        var sizeAfterStart = new FileInfo(node.DatabasePath).Length;
+        await node.Store.CommitAsync(
+            [Create(Instance(1), [.. Enumerable.Range(1, 300).Select(i => Process(i, 1, $"p{i}", $"f{i}"))])], CancellationToken.None);
+
+        var deadline = DateTime.UtcNow.AddSeconds(expectMoved ? 10 : 1);
+        while (new FileInfo(node.DatabasePath).Length == sizeAfterStart && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(expectMoved, new FileInfo(node.DatabasePath).Length > sizeAfterStart);
+        Assert.Equal(300, await CountAsync(node, "processes"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,10 @@ namespace ProcOrleans.Silo.Storage.Sqlite;
 internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions options, ILogger<SqliteWriter> logger)
     : IStorageLifecycle, IAsyncDisposable
 {
+    // SQLite's default threshold, and a far one (64 MiB of WAL) for when checkpoints run in the background.
+    private const int DefaultCheckpointPages = 1000;
+    private const int FallbackCheckpointPages = 16384;
+
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private SqliteConnection? _connection;
     private Statements? _statements;
@@ -75,7 +80,11 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
         var connection = dialect.CreateSqliteConnection();
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-131072";
+        // synchronous=FULL: a commit returns once its WAL frames are on disk. The writer checkpoints only when
+        // the background checkpointer is off or has fallen far behind.
+        var autoCheckpointPages = options.SqliteCheckpointInterval > TimeSpan.Zero ? FallbackCheckpointPages : DefaultCheckpointPages;
+        pragma.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous=FULL; PRAGMA cache_size=-{options.SqliteWriterCacheMb * 1024}; PRAGMA wal_autocheckpoint={autoCheckpointPages}");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         _connection = connection;
         _statements = Statements.Cached(connection, options.CommandTimeout);
