@@ -4,8 +4,10 @@ using System.Net;
 using System.Text;
 using ProcOrleans.Bench.LoadGen;
 
-// A closed-loop load generator: a fixed number of workers on keep-alive connections, a warm-up, then a
-// measured run; prints throughput and latency percentiles, and counts every answer whose code is not 0.
+// A closed-loop load generator: a fixed number of workers, each on its own keep-alive connection, a
+// warm-up, then a measured run; prints throughput and latency percentiles, and counts every answer whose
+// code is not 0. Set-up calls go through HttpClient; measured calls through RawHttpConnection, which costs
+// the shared machine far less CPU per request.
 var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler
 {
@@ -24,59 +26,79 @@ await scenario.SetUpAsync();
 Console.Error.WriteLine($"set up in {setup.Elapsed.TotalSeconds:F1}s; warming up {options.Warmup.TotalSeconds:F0}s");
 
 await RunAsync(options.Warmup);
-var (elapsed, recorders) = await RunAsync(options.Duration);
+var (elapsed, recorders, lag) = await RunAsync(options.Duration);
 var (count, p50, p90, p99, max) = LatencyRecorder.Summarise(recorders);
+var (_, _, _, lagP99, _) = LatencyRecorder.Summarise([lag]);
 var errors = recorders.Sum(r => r.Errors);
 var codes = recorders.SelectMany(r => r.Codes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"scenario={options.Scenario} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
     $"requests={count} errors={errors} rps={count / elapsed.TotalSeconds:F0} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F1} " +
-    $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}"));
+    $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}") +
+    (options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" pacer_lag_p99_ms={lagP99:F2}") : ""));
 return errors == 0 ? 0 : 1;
 
-async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders)> RunAsync(TimeSpan duration)
+async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders, LatencyRecorder Lag)> RunAsync(TimeSpan duration)
 {
     var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => new LatencyRecorder()).ToArray();
-    var clock = Stopwatch.StartNew();
-    var end = clock.Elapsed + duration;
-    // At a fixed rate each worker keeps its own schedule; latency counts from the scheduled start, so a
-    // slow answer cannot hide the requests it delayed.
-    var interval = options.Rate > 0 ? TimeSpan.FromSeconds((double)options.Concurrency / options.Rate) : TimeSpan.Zero;
-    await Task.WhenAll(recorders.Select(async (recorder, worker) =>
+    var lag = new LatencyRecorder();
+    var started = Stopwatch.GetTimestamp();
+    var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    var pacer = options.Rate > 0 ? new Pacer(options.Rate, end) : null;
+    await Task.WhenAll(recorders.Select(async recorder =>
     {
-        var next = clock.Elapsed + interval * worker / options.Concurrency;
-        while (clock.Elapsed < end)
+        using var connection = new RawHttpConnection(options.Url);
+        while (true)
         {
-            if (interval > TimeSpan.Zero)
+            long scheduled;
+            if (pacer is null)
             {
-                var wait = next - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
+                scheduled = Stopwatch.GetTimestamp();
+                if (scheduled >= end)
                 {
-                    await Task.Delay(wait);
+                    break;
+                }
+            }
+            else
+            {
+                // ReadAsync wakes one worker per start; waiting to read would wake them all for each.
+                try
+                {
+                    scheduled = await pacer.Starts.ReadAsync();
+                }
+                catch (System.Threading.Channels.ChannelClosedException)
+                {
+                    break;
+                }
+
+                lock (lag)
+                {
+                    lag.Record(Micros(Stopwatch.GetTimestamp() - scheduled), 0);
                 }
             }
 
-            var started = interval > TimeSpan.Zero ? next : clock.Elapsed;
-            next += interval;
             try
             {
-                var code = await scenario.CallAsync();
-                recorder.Record((long)(clock.Elapsed - started).TotalMicroseconds, code);
+                var code = await connection.SendAsync(scenario.NextRequest());
+                recorder.Record(Micros(Stopwatch.GetTimestamp() - scheduled), code);
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or FormatException)
             {
                 recorder.Failed();
             }
         }
     }));
-    return (clock.Elapsed, recorders);
+    return (Stopwatch.GetElapsedTime(started), recorders, lag);
 }
+
+static long Micros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
 
 /// <summary>What each scenario sends, and the data it needs first.</summary>
 internal sealed class Scenario(LoadOptions options, HttpClient http)
 {
     private const string EsbPrefix = "api/c/compapi/v2/cc/";
     private long[] _instances = [];
+    private byte[][] _listRequests = [];
     private long _next;
     private long _serial;
 
@@ -91,6 +113,7 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
                     await PostAsync("list_process_instance", ListBody(id));
                 }
 
+                _listRequests = [.. _instances.Select(id => Request("list_process_instance", ListBody(id)))];
                 break;
             case "list-cold":
                 // Ids of a stored data set (bench/DataGen) that nothing has touched since the node started.
@@ -109,12 +132,13 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
         }
     }
 
-    public Task<int> CallAsync()
+    /// <summary>The bytes of the next measured request.</summary>
+    public byte[] NextRequest()
     {
         switch (options.Scenario)
         {
             case "list-warm":
-                return PostAsync("list_process_instance", ListBody(_instances[Random.Shared.Next(_instances.Length)]));
+                return _listRequests[Random.Shared.Next(_listRequests.Length)];
             case "list-cold":
             {
                 var index = Interlocked.Increment(ref _next) - 1;
@@ -123,14 +147,14 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
                     throw new InvalidOperationException("Ran out of cold instances: give a larger --instances range.");
                 }
 
-                return PostAsync("list_process_instance", ListBody(_instances[index]));
+                return Request("list_process_instance", ListBody(_instances[index]));
             }
 
             case "create-single":
             {
                 var serial = Interlocked.Increment(ref _serial);
                 var instance = _instances[Random.Shared.Next(_instances.Length)];
-                return PostAsync("create_process_instance", CreateBody(instance, [$"s{serial}"]));
+                return Request("create_process_instance", CreateBody(instance, [$"s{serial}"]));
             }
 
             case "create-batch":
@@ -138,13 +162,17 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
                 // Unique names per request, so instances can take many batches and the pool never runs dry.
                 var serial = Interlocked.Increment(ref _serial);
                 var instance = _instances[Random.Shared.Next(_instances.Length)];
-                return PostAsync("create_process_instance", CreateBody(instance, Enumerable.Range(0, 100).Select(i => $"b{serial}-{i}").ToArray()));
+                return Request("create_process_instance", CreateBody(instance, Enumerable.Range(0, 100).Select(i => $"b{serial}-{i}").ToArray()));
             }
 
             default:
-                return PostAsync("list", ListBody(1), raw: true);
+                return _ceilingRequest ??= RawHttpConnection.Post(options.Url, "list", ListBody(1));
         }
     }
+
+    private byte[]? _ceilingRequest;
+
+    private byte[] Request(string api, byte[] body) => RawHttpConnection.Post(options.Url, EsbPrefix + api + "/", body);
 
     private long[] Range() => Enumerable.Range(0, options.Instances).Select(i => options.FirstInstanceId + i).ToArray();
 
@@ -182,11 +210,11 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
     private byte[] Body(string fields) =>
         Encoding.UTF8.GetBytes($$"""{"bk_app_code": "{{options.AppCode}}", "bk_app_secret": "{{options.AppSecret}}", "bk_username": "bench", {{fields}}}""");
 
-    private async Task<int> PostAsync(string api, byte[] body, bool raw = false)
+    private async Task<int> PostAsync(string api, byte[] body)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync(raw ? api : EsbPrefix + api + "/", content);
+        using var response = await http.PostAsync(EsbPrefix + api + "/", content);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return CodeOf(bytes);
     }
