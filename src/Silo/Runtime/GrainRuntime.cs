@@ -384,10 +384,15 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
     }
 
-    /// <summary>Deactivates the least recently used idle activations until the table is back under the cap.</summary>
+    /// <summary>
+    /// Deactivates the least recently used idle activations until the table is a little under the cap: a pass
+    /// looks at every activation, so each one makes room for many new ones (2% of the cap) rather than one,
+    /// and a scan over more instances than the cap does not pay a full pass per new activation.
+    /// </summary>
     private async Task EvictAsync()
     {
         var max = _options.MaxActivations;
+        var target = max - (max / 50);
         // One pass at a time; the count is checked again after each pass, so an activation created while
         // a pass was running is still brought under the cap.
         while (_activations.Count > max && Interlocked.Exchange(ref _evicting, 1) == 0)
@@ -395,7 +400,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             bool progressed;
             try
             {
-                progressed = await EvictPassAsync(max).ConfigureAwait(false);
+                progressed = await EvictPassAsync(target).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -415,18 +420,18 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
     }
 
-    private async Task<bool> EvictPassAsync(int max)
+    private async Task<bool> EvictPassAsync(int target)
     {
         var candidates = _activations.Values
             .Where(a => a.State == ActivationState.Valid)
             .OrderBy(a => a.LastUse)
             // A few spare candidates in case some of the oldest are busy; the partial sort keeps a pass cheap.
-            .Take(_activations.Count - max + 16)
+            .Take(_activations.Count - target + 16)
             .ToList();
         var progressed = false;
         foreach (var candidate in candidates)
         {
-            if (_activations.Count <= max)
+            if (_activations.Count <= target)
             {
                 break;
             }

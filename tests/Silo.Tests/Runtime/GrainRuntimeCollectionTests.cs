@@ -85,6 +85,27 @@ public sealed class GrainRuntimeCollectionTests
     }
 
     [Fact]
+    public async Task Going_over_a_large_cap_makes_room_for_many_at_once_oldest_first()
+    {
+        await using var silo = TestSilo.Create(o => o.MaxActivations = 100);
+        for (var key = 0; key <= 100; key++)
+        {
+            await silo.Counter(key).PingAsync();
+        }
+
+        // One pass brings the table 2% under the cap, so the next new activations need no pass of their own.
+        await TestSilo.EventuallyAsync(() => silo.Runtime.ActivationCount <= 98);
+        Assert.Equal(98, silo.Runtime.ActivationCount);
+        Assert.All(Enumerable.Range(0, 3), key => Assert.Equal(1, silo.Probe.DeactivationsOf(key)));
+        Assert.Equal(3, silo.Probe.Deactivations);
+
+        await silo.Counter(101).PingAsync();
+        await silo.Counter(102).PingAsync();
+        Assert.Equal(100, silo.Runtime.ActivationCount);
+        Assert.Equal(3, silo.Probe.Deactivations);
+    }
+
+    [Fact]
     public async Task No_cap_keeps_every_activation()
     {
         await using var silo = TestSilo.Create(o => o.MaxActivations = 0);
