@@ -4,11 +4,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProcOrleans.Bench.DataGen;
 using ProcOrleans.Silo.Storage;
 
-// Fills a SQLite database with a data set for the benchmarks: N service instances of M processes each
-// (ids 1..N and 1..N*M), through the project's own migrations, in large transactions.
+// Fills a database with a data set for the benchmarks: N service instances of M processes each (ids 1..N
+// and 1..N*M), through the project's own migrations, in large transactions.
 //   dotnet run -c Release --project bench/DataGen -- --db ./data/bench.db --instances 100000 --processes 10
+//   dotnet run -c Release --project bench/DataGen -- --provider Postgres --connection "Host=...;Database=bench" ...
 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -19,11 +21,17 @@ var path = Path.GetFullPath(values.GetValueOrDefault("db", "./data/bench.db"));
 var instances = int.Parse(values.GetValueOrDefault("instances", "100000"), CultureInfo.InvariantCulture);
 var perInstance = int.Parse(values.GetValueOrDefault("processes", "10"), CultureInfo.InvariantCulture);
 var biz = long.Parse(values.GetValueOrDefault("biz", "1"), CultureInfo.InvariantCulture);
+var provider = values.GetValueOrDefault("provider", StorageProviders.Sqlite);
+var connectionString = provider == StorageProviders.Postgres
+    ? values.GetValueOrDefault("connection") ?? throw new ArgumentException("--connection is required with --provider Postgres.")
+    : $"Data Source={path}";
+var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
 var clock = Stopwatch.StartNew();
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:ProcOrleans"] = $"Data Source={path}",
+    ["ConnectionStrings:ProcOrleans"] = connectionString,
+    ["Storage:Provider"] = provider,
 }).Build();
 await using (var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
     .AddProcOrleansStorage(configuration).BuildServiceProvider())
@@ -40,10 +48,16 @@ await using (var services = new ServiceCollection().AddSingleton<IConfiguration>
     }
 }
 
+if (provider == StorageProviders.Postgres)
+{
+    await PostgresFill.RunAsync(connectionString, instances, perInstance, biz, now);
+    Console.WriteLine($"{instances} instances x {perInstance} processes into PostgreSQL in {clock.Elapsed.TotalSeconds:F1}s");
+    return;
+}
+
 await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
 await connection.OpenAsync();
 await Execute("PRAGMA synchronous=OFF");
-var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 const int InstancesPerTransaction = 5000;
 for (var first = 1; first <= instances; first += InstancesPerTransaction)
 {
