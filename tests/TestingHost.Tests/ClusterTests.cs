@@ -180,6 +180,43 @@ public sealed class ClusterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_full_batch_goes_in_as_one_statement_and_every_row_reads_back_as_written()
+    {
+        await using var cluster = await postgres.StartClusterAsync(nodes: 2);
+        var instance = await Esb.CreateInstanceAsync(cluster, 0);
+        var processes = Enumerable.Range(0, 100).Select(i => (JsonNode)new JsonObject
+        {
+            ["process_info"] = new JsonObject
+            {
+                ["bk_process_name"] = $"p{i}", ["bk_func_name"] = $"f{i}", ["work_path"] = $"/data/{i}", ["start_cmd"] = $"./start {i}",
+                ["timeout"] = i, ["priority"] = i % 7, ["proc_num"] = i + 1, ["user"] = $"u{i}", ["auto_start"] = i % 2 == 0,
+                ["bind_info"] = new JsonArray(new JsonObject { ["enable"] = true, ["ip"] = "127.0.0.1", ["port"] = $"{8000 + i}", ["protocol"] = "1" }),
+            },
+        }).ToArray();
+        var ids = (await Esb.PostAsync(cluster, 0, "create_process_instance", new JsonObject
+        {
+            ["bk_biz_id"] = 1, ["service_instance_id"] = instance, ["processes"] = new JsonArray(processes),
+        })).Ids();
+
+        // Node 1 never held the instance: its answer is the stored rows; node 0 answers from memory.
+        var stored = await Esb.ListAsync(cluster, 1, instance);
+        Assert.Equal(await Esb.ListAsync(cluster, 0, instance), stored);
+        var listed = JsonNode.Parse(stored)!.AsArray();
+        Assert.Equal(100, listed.Count);
+        for (var i = 0; i < 100; i++)
+        {
+            var property = listed[i]!["property"]!;
+            Assert.Equal(ids[i], property["bk_process_id"]!.GetValue<long>());
+            Assert.Equal(
+                ($"p{i}", $"f{i}", $"/data/{i}", $"./start {i}", i, i % 7, i + 1, $"u{i}", i % 2 == 0, $"{8000 + i}"),
+                (property["bk_process_name"]!.GetValue<string>(), property["bk_func_name"]!.GetValue<string>(),
+                    property["work_path"]!.GetValue<string>(), property["start_cmd"]!.GetValue<string>(), property["timeout"]!.GetValue<int>(),
+                    property["priority"]!.GetValue<int>(), property["proc_num"]!.GetValue<int>(), property["user"]!.GetValue<string>(),
+                    property["auto_start"]!.GetValue<bool>(), property["bind_info"]![0]!["port"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task Updates_and_deletes_across_instances_are_seen_by_every_node()
     {
         await using var cluster = await postgres.StartClusterAsync();

@@ -23,13 +23,22 @@ internal static class ChangeWriter
 
     private const string DeleteInstance = "DELETE FROM service_instances WHERE id = @id AND version = @expected";
 
-    private const string InsertProcess = $"INSERT INTO processes ({Rows.ProcessColumns}) VALUES ({Rows.ProcessValues})";
+    // Multi-row inserts by row count, built once: the same count always gets the same text (and, where
+    // statements are cached, the same prepared statement).
+    private static readonly string[] InsertProcesses = [.. Enumerable.Range(0, MaxRowsPerInsert + 1).Select(rows => rows == 0 ? "" :
+        $"INSERT INTO processes ({Rows.ProcessColumns}) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Rows.ProcessValuesRow))}")];
+
+    private static readonly string[] RowSuffixes = [.. Enumerable.Range(0, MaxRowsPerInsert).Select(Rows.RowSuffix)];
+
+    private const int MaxRowsPerInsert = 100;
 
     private const string UpdateProcess =
         $"UPDATE processes SET {Rows.ProcessUpdateAssignments} WHERE bk_process_id = @bk_process_id AND service_instance_id = @service_instance_id";
 
-    public static async Task ApplyAsync(Statements statements, ServiceInstanceChange change, CancellationToken cancellationToken)
+    /// <summary>Applies <paramref name="change"/>; new processes go <paramref name="rowsPerInsert"/> to a statement.</summary>
+    public static async Task ApplyAsync(Statements statements, ServiceInstanceChange change, int rowsPerInsert, CancellationToken cancellationToken)
     {
+        rowsPerInsert = Math.Clamp(rowsPerInsert, 1, MaxRowsPerInsert);
         var id = change.ServiceInstanceId;
         if (change.ExpectedVersion == 0)
         {
@@ -102,10 +111,17 @@ internal static class ChangeWriter
             }
         }
 
-        foreach (var process in change.InsertedProcesses)
+        var inserted = change.InsertedProcesses;
+        for (var first = 0; first < inserted.Count; first += rowsPerInsert)
         {
-            await using var insert = statements.Rent(InsertProcess);
-            await insert.Command.WithProcess(process).ExecuteNonQueryAsync(cancellationToken);
+            var rows = Math.Min(rowsPerInsert, inserted.Count - first);
+            await using var insert = statements.Rent(InsertProcesses[rows]);
+            for (var row = 0; row < rows; row++)
+            {
+                insert.Command.WithProcess(inserted[first + row], RowSuffixes[row]);
+            }
+
+            await insert.Command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

@@ -25,6 +25,13 @@ internal static class Rows
         + "@bk_start_param_regex, @description, @face_stop_cmd, @pid_file, @priority, @proc_num, @reload_cmd, @restart_cmd, "
         + "@start_cmd, @stop_cmd, @timeout, @user, @work_path, @bind_info, @create_time, @last_time";
 
+    /// <summary>The <c>VALUES</c> row of process <paramref name="row"/> in a multi-row insert: the parameters of <see cref="ProcessValues"/> with the row's suffix.</summary>
+    public static string ProcessValuesRow(int row) =>
+        $"({string.Join(", ", ProcessValues.Split(", ").Select(name => name + RowSuffix(row)))})";
+
+    /// <summary>What tells the parameters of one row of a multi-row statement from another's.</summary>
+    public static string RowSuffix(int row) => row == 0 ? "" : $"_{row}";
+
     /// <summary>The attribute columns an update rewrites (replace semantics), with <c>last_time</c>.</summary>
     public const string ProcessUpdateAssignments =
         "auto_start = @auto_start, auto_time_gap = @auto_time_gap, bk_func_id = @bk_func_id, bk_func_name = @bk_func_name, "
@@ -102,38 +109,39 @@ internal static class Rows
         .With("@bk_supplier_account", instance.SupplierAccount)
         .With("@version", version);
 
-    public static DbCommand WithProcess(this DbCommand command, ProcessInstance process)
+    /// <summary>Binds <paramref name="process"/> to the parameters of <see cref="ProcessValues"/>, each name followed by <paramref name="suffix"/>.</summary>
+    public static DbCommand WithProcess(this DbCommand command, ProcessInstance process, string suffix = "")
     {
         var p = process.Properties;
         return command
-            .With("@bk_process_id", process.ProcessId)
-            .With("@service_instance_id", process.ServiceInstanceId)
-            .With("@bk_biz_id", process.BizId)
-            .With("@bk_host_id", process.HostId)
-            .With("@process_template_id", process.ProcessTemplateId)
-            .With("@bk_supplier_account", process.SupplierAccount)
-            .With("@auto_start", p.AutoStart)
-            .With("@auto_time_gap", p.AutoTimeGap)
-            .With("@bk_func_id", p.BkFuncId)
-            .With("@bk_func_name", p.BkFuncName)
-            .With("@bk_process_name", p.BkProcessName)
-            .With("@bk_start_check_secs", p.BkStartCheckSecs)
-            .With("@bk_start_param_regex", p.BkStartParamRegex)
-            .With("@description", p.Description)
-            .With("@face_stop_cmd", p.FaceStopCmd)
-            .With("@pid_file", p.PidFile)
-            .With("@priority", p.Priority)
-            .With("@proc_num", p.ProcNum)
-            .With("@reload_cmd", p.ReloadCmd)
-            .With("@restart_cmd", p.RestartCmd)
-            .With("@start_cmd", p.StartCmd)
-            .With("@stop_cmd", p.StopCmd)
-            .With("@timeout", p.Timeout)
-            .With("@user", p.User)
-            .With("@work_path", p.WorkPath)
-            .With("@bind_info", p.BindInfo is null ? null : FormatBindInfo(p.BindInfo))
-            .With("@create_time", CmdbTime.ToUnixMilliseconds(process.CreateTime))
-            .With("@last_time", CmdbTime.ToUnixMilliseconds(process.LastTime));
+            .With("@bk_process_id" + suffix, process.ProcessId)
+            .With("@service_instance_id" + suffix, process.ServiceInstanceId)
+            .With("@bk_biz_id" + suffix, process.BizId)
+            .With("@bk_host_id" + suffix, process.HostId)
+            .With("@process_template_id" + suffix, process.ProcessTemplateId)
+            .With("@bk_supplier_account" + suffix, process.SupplierAccount)
+            .With("@auto_start" + suffix, p.AutoStart)
+            .With("@auto_time_gap" + suffix, p.AutoTimeGap)
+            .With("@bk_func_id" + suffix, p.BkFuncId)
+            .With("@bk_func_name" + suffix, p.BkFuncName)
+            .With("@bk_process_name" + suffix, p.BkProcessName)
+            .With("@bk_start_check_secs" + suffix, p.BkStartCheckSecs)
+            .With("@bk_start_param_regex" + suffix, p.BkStartParamRegex)
+            .With("@description" + suffix, p.Description)
+            .With("@face_stop_cmd" + suffix, p.FaceStopCmd)
+            .With("@pid_file" + suffix, p.PidFile)
+            .With("@priority" + suffix, p.Priority)
+            .With("@proc_num" + suffix, p.ProcNum)
+            .With("@reload_cmd" + suffix, p.ReloadCmd)
+            .With("@restart_cmd" + suffix, p.RestartCmd)
+            .With("@start_cmd" + suffix, p.StartCmd)
+            .With("@stop_cmd" + suffix, p.StopCmd)
+            .With("@timeout" + suffix, p.Timeout)
+            .With("@user" + suffix, p.User)
+            .With("@work_path" + suffix, p.WorkPath)
+            .With("@bind_info" + suffix, p.BindInfo is null ? null : FormatBindInfo(p.BindInfo))
+            .With("@create_time" + suffix, CmdbTime.ToUnixMilliseconds(process.CreateTime))
+            .With("@last_time" + suffix, CmdbTime.ToUnixMilliseconds(process.LastTime));
     }
 
     /// <summary>Bind rows as JSON text, in the same shape the API answers.</summary>

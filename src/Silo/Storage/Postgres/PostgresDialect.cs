@@ -19,6 +19,9 @@ internal sealed class PostgresDialect(StorageOptions options) : StorageDialect, 
 
     public override bool IsShared => true;
 
+    /// <summary>A batch of 100 processes in one round trip instead of 100 (28 parameters a row, far under the limit).</summary>
+    public override int ProcessRowsPerInsert => 100;
+
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>

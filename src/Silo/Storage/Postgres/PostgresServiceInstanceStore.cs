@@ -63,7 +63,7 @@ internal sealed class PostgresServiceInstanceStore(
             foreach (var change in changes)
             {
                 current = change.ServiceInstanceId;
-                await ChangeWriter.ApplyAsync(statements, change, cancellationToken);
+                await ChangeWriter.ApplyAsync(statements, change, dialect.ProcessRowsPerInsert, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -47,7 +47,7 @@ internal sealed class SqliteServiceInstanceStore(
             {
                 try
                 {
-                    await ChangeWriter.ApplyAsync(statements, change, CancellationToken.None);
+                    await ChangeWriter.ApplyAsync(statements, change, dialect.ProcessRowsPerInsert, CancellationToken.None);
                 }
                 catch (DbException exception) when (dialect.IsUniqueViolation(exception))
                 {
