@@ -7,6 +7,8 @@ internal sealed record LoadOptions
 {
     public required string Scenario { get; init; }
     public Uri Url { get; init; } = new("http://127.0.0.1:5080/");
+    /// <summary>When set, the run also measures the ceiling host there and prints the ratio.</summary>
+    public Uri? CeilingUrl { get; init; }
     public int Concurrency { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
@@ -33,6 +35,7 @@ internal sealed record LoadOptions
         {
             Scenario = Get("scenario", "list-warm"),
             Url = new Uri(Get("url", "http://127.0.0.1:5080/")),
+            CeilingUrl = values.TryGetValue("ceiling-url", out var ceiling) ? new Uri(ceiling) : null,
             Concurrency = Int("concurrency", 64),
             Warmup = TimeSpan.FromSeconds(Int("warmup", 5)),
             Duration = TimeSpan.FromSeconds(Int("duration", 20)),

@@ -25,20 +25,37 @@ var setup = Stopwatch.StartNew();
 await scenario.SetUpAsync();
 Console.Error.WriteLine($"set up in {setup.Elapsed.TotalSeconds:F1}s; warming up {options.Warmup.TotalSeconds:F0}s");
 
-await RunAsync(options.Warmup);
-var (elapsed, recorders, lag) = await RunAsync(options.Duration);
-var (count, p50, p90, p99, max) = LatencyRecorder.Summarise(recorders);
-var (_, _, _, lagP99, _) = LatencyRecorder.Summarise([lag]);
-var errors = recorders.Sum(r => r.Errors);
-var codes = recorders.SelectMany(r => r.Codes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"scenario={options.Scenario} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
-    $"requests={count} errors={errors} rps={count / elapsed.TotalSeconds:F0} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F1} " +
-    $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}") +
-    (options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" pacer_lag_p99_ms={lagP99:F2}") : ""));
+var (measured, errors) = await MeasureAsync(scenario, options);
+if (options.CeilingUrl is { } ceilingUrl)
+{
+    // The ceiling of the same run: the same workers, the same load, against the no-logic endpoint.
+    var ceilingOptions = options with { Scenario = "ceiling", Url = ceilingUrl };
+    var (ceiling, ceilingErrors) = await MeasureAsync(new Scenario(ceilingOptions, http), ceilingOptions);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio_to_ceiling={measured / ceiling:F2}"));
+    errors += ceilingErrors;
+}
+
 return errors == 0 ? 0 : 1;
 
-async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders, LatencyRecorder Lag)> RunAsync(TimeSpan duration)
+// Warms up, measures, prints one line; answers the throughput and the error count.
+async Task<(double Rps, long Errors)> MeasureAsync(Scenario scenario, LoadOptions options)
+{
+    await RunAsync(scenario, options, options.Warmup);
+    var (elapsed, recorders, lag) = await RunAsync(scenario, options, options.Duration);
+    var (count, p50, p90, p99, max) = LatencyRecorder.Summarise(recorders);
+    var (_, _, _, lagP99, _) = LatencyRecorder.Summarise([lag]);
+    var errors = recorders.Sum(r => r.Errors);
+    var rps = count / elapsed.TotalSeconds;
+    var codes = recorders.SelectMany(r => r.Codes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"scenario={options.Scenario} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
+        $"requests={count} errors={errors} rps={rps:F0} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F1} " +
+        $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}") +
+        (options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" pacer_lag_p99_ms={lagP99:F2}") : ""));
+    return (rps, errors);
+}
+
+static async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders, LatencyRecorder Lag)> RunAsync(Scenario scenario, LoadOptions options, TimeSpan duration)
 {
     var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => new LatencyRecorder()).ToArray();
     var lag = new LatencyRecorder();
