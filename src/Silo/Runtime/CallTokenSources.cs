@@ -7,14 +7,15 @@ namespace ProcOrleans.Silo.Runtime;
 internal sealed class CallTokenSources
 {
     private readonly CancellationTokenSource _timeout;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource? _linked;
     private int _owners = 2;
 
     public CallTokenSources(CancellationToken callerToken, TimeSpan timeout, TimeProvider timeProvider)
     {
         _timeout = new CancellationTokenSource(timeout, timeProvider);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
-        Token = _linked.Token;
+        // A caller that can never cancel needs no link: the timeout alone is the call's token.
+        _linked = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token) : null;
+        Token = _linked?.Token ?? _timeout.Token;
     }
 
     public CancellationToken Token { get; }
@@ -25,7 +26,7 @@ internal sealed class CallTokenSources
     {
         if (Interlocked.Decrement(ref _owners) == 0)
         {
-            _linked.Dispose();
+            _linked?.Dispose();
             _timeout.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using ProcOrleans.Grains.Abstractions;
 
@@ -72,12 +73,27 @@ internal sealed class GrainInterfaceMap
     }
 
     private static GrainMethodInvoker Make(MethodInfo factory, Type resultType, MethodInfo method, int tokenIndex, bool awaitsResult) =>
-        (GrainMethodInvoker)factory.MakeGenericMethod(resultType).Invoke(null, [method, tokenIndex, awaitsResult])!;
+        (GrainMethodInvoker)factory.MakeGenericMethod(resultType).Invoke(null, [Compile(method), tokenIndex, awaitsResult])!;
 
-    private static GrainMethodInvoker CreateTaskInvoker<TResult>(MethodInfo method, int tokenIndex, bool awaitsResult) =>
+    /// <summary>
+    /// <c>(grain, args) =&gt; ((TInterface)grain).Method((T0)args[0], ...)</c>, compiled once per method: a
+    /// reflection invoke per call cost a binder pass and argument checks on every turn. A compiled call
+    /// throws the grain's own exception, unwrapped, from the grain's own frame.
+    /// </summary>
+    private static Func<Grain, object?[], object> Compile(MethodInfo method)
+    {
+        var grain = Expression.Parameter(typeof(Grain), "grain");
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var arguments = method.GetParameters()
+            .Select((parameter, i) => Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), parameter.ParameterType));
+        var call = Expression.Call(Expression.Convert(grain, method.DeclaringType!), method, arguments);
+        return Expression.Lambda<Func<Grain, object?[], object>>(Expression.Convert(call, typeof(object)), grain, args).Compile();
+    }
+
+    private static GrainMethodInvoker CreateTaskInvoker<TResult>(Func<Grain, object?[], object> method, int tokenIndex, bool awaitsResult) =>
         (runtime, id, args) => runtime.InvokeAsync(id, CreateBody<TResult>(method, tokenIndex, awaitsResult, args), CallerToken(args, tokenIndex));
 
-    private static GrainMethodInvoker CreateValueTaskInvoker<TResult>(MethodInfo method, int tokenIndex, bool awaitsResult)
+    private static GrainMethodInvoker CreateValueTaskInvoker<TResult>(Func<Grain, object?[], object> method, int tokenIndex, bool awaitsResult)
     {
         if (awaitsResult)
         {
@@ -93,7 +109,7 @@ internal sealed class GrainInterfaceMap
         tokenIndex >= 0 && args[tokenIndex] is CancellationToken token ? token : CancellationToken.None;
 
     private static Func<Grain, CancellationToken, Task<TResult>> CreateBody<TResult>(
-        MethodInfo method, int tokenIndex, bool awaitsResult, object?[] callerArgs)
+        Func<Grain, object?[], object> method, int tokenIndex, bool awaitsResult, object?[] callerArgs)
     {
         var args = (object?[])callerArgs.Clone();
         return async (grain, token) =>
@@ -104,8 +120,7 @@ internal sealed class GrainInterfaceMap
                 args[tokenIndex] = token;
             }
 
-            // DoNotWrapExceptions: a synchronous throw reaches the caller as itself, not wrapped.
-            var returned = method.Invoke(grain, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
+            var returned = method(grain, args);
             switch (returned)
             {
                 case Task<TResult> typedTask when awaitsResult:
@@ -119,8 +134,7 @@ internal sealed class GrainInterfaceMap
                     await valueTask.ConfigureAwait(false);
                     return default!;
                 default:
-                    throw new InvalidOperationException(
-                        $"Grain method {method.DeclaringType?.Name}.{method.Name} returned no task.");
+                    throw new InvalidOperationException("A grain method returned no task.");
             }
         };
     }

@@ -59,7 +59,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         where TGrainInterface : IGrainWithIntegerKey
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var map = _interfaceMaps.GetOrAdd(typeof(TGrainInterface), CreateInterfaceMap);
+        var map = _interfaceMaps.GetOrAdd(typeof(TGrainInterface), static (type, runtime) => runtime.CreateInterfaceMap(type), this);
         return GrainProxy.Create<TGrainInterface>(this, new GrainId(map.GrainClass, key), map);
     }
 
@@ -74,8 +74,11 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var sortedKeys = keys.Distinct().Order().ToArray();
         var ids = Array.ConvertAll(sortedKeys, key => new GrainId(typeof(TGrain), key));
-        var description = $"joint turn on grain {typeof(TGrain).Name} with keys [{string.Join(", ", sortedKeys)}]";
-        return WithTimeoutAsync(description, token => RunJointTurnCoreAsync(ids, turn, token), CancellationToken.None);
+        return WithTimeoutAsync(
+            sortedKeys,
+            static keys => $"joint turn on grain {typeof(TGrain).Name} with keys [{string.Join(", ", keys)}]",
+            token => RunJointTurnCoreAsync(ids, turn, token),
+            CancellationToken.None);
     }
 
     /// <summary>Deactivates the activations whose last turn ended more than <see cref="SiloOptions.CollectionAge"/> ago.</summary>
@@ -138,11 +141,17 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         CancellationToken callerToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return WithTimeoutAsync($"call to grain {id.GrainClass.Name} with key {id.Key}", token => RunTurnAsync(id, body, token), callerToken);
+        return WithTimeoutAsync(
+            id,
+            static id => $"call to grain {id.GrainClass.Name} with key {id.Key}",
+            token => RunTurnAsync(id, body, token),
+            callerToken);
     }
 
-    private async Task<TResult> WithTimeoutAsync<TResult>(
-        string description,
+    /// <summary>Runs <paramref name="run"/> under the call timeout; the description is only written when it times out.</summary>
+    private async Task<TResult> WithTimeoutAsync<TSubject, TResult>(
+        TSubject subject,
+        Func<TSubject, string> describe,
         Func<CancellationToken, Task<TResult>> run,
         CancellationToken callerToken)
     {
@@ -160,6 +169,23 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             sources.Release();
             sources.Release();
             throw;
+        }
+
+        if (work.IsCompleted)
+        {
+            // Done before anyone waited (a warm read): nothing can time out any more and nobody else holds
+            // the token sources.
+            var timedOut = sources.TimedOut;
+            sources.Release();
+            sources.Release();
+            try
+            {
+                return await work.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timedOut && !callerToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The {describe(subject)} did not complete within {_options.CallTimeout}.");
+            }
         }
 
         // A failure the turn reports after the caller gave up is observed here rather than left unobserved.
@@ -180,7 +206,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
         catch (OperationCanceledException) when (sources.TimedOut && !callerToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The {description} did not complete within {_options.CallTimeout}.");
+            throw new TimeoutException($"The {describe(subject)} did not complete within {_options.CallTimeout}.");
         }
         finally
         {
