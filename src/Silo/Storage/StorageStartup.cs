@@ -10,6 +10,9 @@ internal sealed partial class StorageStartup(
     IEnumerable<IStorageLifecycle> parts,
     ILogger<StorageStartup> logger) : IHostedService
 {
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await dialect.OnStartingAsync(cancellationToken);
@@ -20,9 +23,6 @@ internal sealed partial class StorageStartup(
             await part.StartAsync(cancellationToken);
         }
     }
-
-    private readonly Lock _stopGate = new();
-    private Task? _stopping;
 
     /// <summary>
     /// One stop however many ask: a web host asked to stop from outside is stopped both by the caller and by

@@ -18,9 +18,9 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
     private const int FallbackCheckpointPages = 16384;
 
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _stopGate = new();
     private SqliteConnection? _connection;
     private Statements? _statements;
-    private readonly Lock _stopGate = new();
     private Task? _loop;
     private Task? _stopping;
 
