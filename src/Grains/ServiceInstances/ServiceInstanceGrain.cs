@@ -203,11 +203,12 @@ public sealed class ServiceInstanceGrain(
             }
         }
 
+        var kept = processes.Count;
         processes.AddRange(change.InsertedProcesses);
 
         // Ids come from per-node blocks, so a process created on another node may sort before ours; the
         // usual case (new ids above every held one) needs no sort.
-        if (!IsAscending(processes, current.Count))
+        if (!IsAscending(processes, kept))
         {
             processes.Sort(static (a, b) => a.ProcessId.CompareTo(b.ProcessId));
         }
@@ -270,7 +271,7 @@ public sealed class ServiceInstanceGrain(
 
         var now = CmdbTime.TruncateToMilliseconds(clock.GetUtcNow());
         // The new processes go into the kept index as they are checked; until they are committed the index
-        // is ahead of the state, so any failure on the way drops it (see CommitWithRetryAsync).
+        // is ahead of the state, so any failure on the way drops it (see CommitCreateWithRetryAsync).
         _uniqueness ??= UniquenessIndex.Create(state.Instance.Id, state.Processes);
         IReadOnlyList<ProcessInstance> inserted;
         try
