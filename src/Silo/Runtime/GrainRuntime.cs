@@ -171,38 +171,31 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             throw;
         }
 
-        if (work.IsCompleted)
+        // A turn that finished before anyone waited (a warm read) needs neither the continuation nor the
+        // timed wait: the turn is done with the token sources, and the caller observes the outcome.
+        var finished = work.IsCompleted;
+        if (finished)
         {
-            // Done before anyone waited (a warm read): nothing can time out any more and nobody else holds
-            // the token sources.
-            var timedOut = sources.TimedOut;
             sources.Release();
-            sources.Release();
-            try
-            {
-                return await work.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timedOut && !callerToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The {describe(subject)} did not complete within {_options.CallTimeout}.");
-            }
         }
-
-        // A failure the turn reports after the caller gave up is observed here rather than left unobserved.
-        _ = work.ContinueWith(
-            static (task, state) =>
-            {
-                _ = task.Exception;
-                ((CallTokenSources)state!).Release();
-            },
-            sources,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        else
+        {
+            // A failure the turn reports after the caller gave up is observed here rather than left unobserved.
+            _ = work.ContinueWith(
+                static (task, state) =>
+                {
+                    _ = task.Exception;
+                    ((CallTokenSources)state!).Release();
+                },
+                sources,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
 
         try
         {
-            return await work.WaitAsync(token).ConfigureAwait(false);
+            return await (finished ? work : work.WaitAsync(token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (sources.TimedOut && !callerToken.IsCancellationRequested)
         {

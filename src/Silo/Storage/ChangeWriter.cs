@@ -23,10 +23,10 @@ internal static class ChangeWriter
 
     private const string DeleteInstance = "DELETE FROM service_instances WHERE id = @id AND version = @expected";
 
-    // Multi-row inserts by row count, built once: the same count always gets the same text (and, where
-    // statements are cached, the same prepared statement).
-    private static readonly string[] InsertProcesses = [.. Enumerable.Range(0, MaxRowsPerInsert + 1).Select(rows => rows == 0 ? "" :
-        $"INSERT INTO processes ({Rows.ProcessColumns}) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Rows.ProcessValuesRow))}")];
+    // Multi-row inserts by row count, each built the first time it is needed (SQLite only ever needs one
+    // row): the same count always gets the same text and, where statements are cached, the same prepared
+    // statement. Two threads building the same text at once build equal strings, so no lock.
+    private static readonly string?[] InsertProcesses = new string?[MaxRowsPerInsert + 1];
 
     private static readonly string[] RowSuffixes = [.. Enumerable.Range(0, MaxRowsPerInsert).Select(Rows.RowSuffix)];
 
@@ -115,7 +115,7 @@ internal static class ChangeWriter
         for (var first = 0; first < inserted.Count; first += rowsPerInsert)
         {
             var rows = Math.Min(rowsPerInsert, inserted.Count - first);
-            await using var insert = statements.Rent(InsertProcesses[rows]);
+            await using var insert = statements.Rent(InsertProcesses[rows] ??= InsertProcessesSql(rows));
             for (var row = 0; row < rows; row++)
             {
                 insert.Command.WithProcess(inserted[first + row], RowSuffixes[row]);
@@ -124,4 +124,7 @@ internal static class ChangeWriter
             await insert.Command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private static string InsertProcessesSql(int rows) =>
+        $"INSERT INTO processes ({Rows.ProcessColumns}) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Rows.ProcessValuesRow))}";
 }

@@ -21,7 +21,6 @@ internal abstract class StorageDialect
     /// <summary>A condition that <paramref name="column"/> contains the text of <paramref name="parameter"/>, with no wildcards.</summary>
     public abstract string ContainsText(string column, string parameter);
 
-    /// <summary>Runs once when the node starts, before migrations (e.g. take ownership of a file).</summary>
     /// <summary>
     /// Rows of <c>processes</c> one INSERT statement carries. Where every statement is a network round trip,
     /// many rows per statement save most of a batch's time; in-process, binding a statement of thousands of
@@ -29,6 +28,7 @@ internal abstract class StorageDialect
     /// </summary>
     public virtual int ProcessRowsPerInsert => 1;
 
+    /// <summary>Runs once when the node starts, before migrations (e.g. take ownership of a file).</summary>
     public virtual Task OnStartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Runs when the node stops.</summary>
