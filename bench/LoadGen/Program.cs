@@ -233,25 +233,6 @@ internal sealed class Scenario(LoadOptions options, HttpClient http)
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var response = await http.PostAsync(EsbPrefix + api + "/", content);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        return CodeOf(bytes);
-    }
-
-    /// <summary>The envelope's code, read without parsing the whole answer.</summary>
-    private static int CodeOf(byte[] answer)
-    {
-        var text = Encoding.UTF8.GetString(answer, 0, Math.Min(answer.Length, 64));
-        var at = text.IndexOf("\"code\":", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return -1;
-        }
-
-        var end = at + 7;
-        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '-'))
-        {
-            end++;
-        }
-
-        return int.Parse(text.AsSpan(at + 7, end - at - 7), CultureInfo.InvariantCulture);
+        return RawHttpConnection.EnvelopeCode(bytes);
     }
 }

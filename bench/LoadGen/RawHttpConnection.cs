@@ -15,6 +15,9 @@ internal sealed class RawHttpConnection(Uri baseUrl) : IDisposable
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] CodeKey = "\"code\":"u8.ToArray();
 
+    // The envelope's code comes within its first bytes: {"result":...,"code":N.
+    private const int CodeWindow = 96;
+
     // Large enough for the biggest answer a scenario gets (a 100-process list is ~70 KB); larger bodies are
     // still read, in pieces.
     private readonly byte[] _buffer = new byte[128 * 1024];
@@ -167,13 +170,19 @@ internal sealed class RawHttpConnection(Uri baseUrl) : IDisposable
     /// <summary>The envelope's code from the first bytes of a body of <paramref name="length"/> bytes, without consuming them.</summary>
     private async Task<int> ReadCodeAsync(Socket socket, int length)
     {
-        var wanted = Math.Min(length, 96);
+        var wanted = Math.Min(length, CodeWindow);
         while (_end - _start < wanted)
         {
             await FillAsync(socket);
         }
 
-        var head = _buffer.AsSpan(_start, wanted);
+        return EnvelopeCode(_buffer.AsSpan(_start, wanted));
+    }
+
+    /// <summary>The envelope's <c>code</c> from the first bytes of an answer body (-1 when they carry none), without parsing the rest.</summary>
+    public static int EnvelopeCode(ReadOnlySpan<byte> body)
+    {
+        var head = body[..Math.Min(body.Length, CodeWindow)];
         var at = head.IndexOf(CodeKey);
         if (at < 0)
         {

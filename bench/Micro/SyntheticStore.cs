@@ -5,9 +5,14 @@ using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Bench.Micro;
 
-/// <summary>A store that makes up each instance on load (10 processes, strings freshly allocated as if read from a database).</summary>
-internal sealed class SyntheticStore : IServiceInstanceStore, IIdAllocator
+/// <summary>
+/// A store that makes up each instance on load (<c>processesPerInstance</c> processes, strings freshly allocated
+/// as if read from a database); commits succeed at once, and new ids sort after every made-up one.
+/// </summary>
+internal sealed class SyntheticStore(int processesPerInstance = 10) : IServiceInstanceStore, IIdAllocator
 {
+    private long _nextId = 1L << 40;
+
     public bool IsShared => false;
 
     public static ProcessProperties Properties(int i)
@@ -23,8 +28,8 @@ internal sealed class SyntheticStore : IServiceInstanceStore, IIdAllocator
     {
         var time = DateTimeOffset.UnixEpoch.AddDays(20000);
         var instance = new ServiceInstance(serviceInstanceId, $"svc-{serviceInstanceId}", 1, 1, serviceInstanceId, 0, null, "bench", "bench", time, time, "0");
-        var processes = Enumerable.Range(0, 10)
-            .Select(i => new ProcessInstance((serviceInstanceId * 10) + i, serviceInstanceId, 1, serviceInstanceId, 0, "0", Properties(i), time, time))
+        var processes = Enumerable.Range(0, processesPerInstance)
+            .Select(i => new ProcessInstance((serviceInstanceId * processesPerInstance) + i, serviceInstanceId, 1, serviceInstanceId, 0, "0", Properties(i), time, time))
             .ToList();
         return Task.FromResult<ServiceInstanceState?>(new ServiceInstanceState(instance, processes, 1));
     }
@@ -36,6 +41,9 @@ internal sealed class SyntheticStore : IServiceInstanceStore, IIdAllocator
 
     public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public ValueTask<long[]> AllocateAsync(string sequence, int count, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new long[count]);
+    public ValueTask<long[]> AllocateAsync(string sequence, int count, CancellationToken cancellationToken)
+    {
+        var first = Interlocked.Add(ref _nextId, count) - count;
+        return ValueTask.FromResult(Enumerable.Range(0, count).Select(i => first + i).ToArray());
+    }
 }
