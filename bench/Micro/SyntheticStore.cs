@@ -9,11 +9,13 @@ namespace ProcOrleans.Bench.Micro;
 /// A store that makes up each instance on load (<c>processesPerInstance</c> processes, strings freshly allocated
 /// as if read from a database); commits succeed at once, and new ids sort after every made-up one.
 /// </summary>
-internal sealed class SyntheticStore(int processesPerInstance = 10) : IServiceInstanceStore, IIdAllocator
+internal sealed class SyntheticStore(int processesPerInstance = 10) : IServiceInstanceStore, IIdAllocator, IMemoryLease
 {
     private long _nextId = 1L << 40;
 
     public bool IsShared => false;
+
+    public bool IsHeld => true;
 
     public static ProcessProperties Properties(int i)
     {
@@ -36,8 +38,6 @@ internal sealed class SyntheticStore(int processesPerInstance = 10) : IServiceIn
 
     public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) => Task.FromResult<long?>(1);
 
-    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable?>(null);
 
     public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 

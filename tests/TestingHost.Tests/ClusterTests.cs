@@ -255,6 +255,6 @@ public sealed class ClusterTests(PostgresFixture postgres)
         await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations", connection);
-        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
     }
 }

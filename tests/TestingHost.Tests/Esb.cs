@@ -6,7 +6,7 @@ namespace ProcOrleans.TestingHost.Tests;
 /// <summary>Minimal ESB calls against a node of a test cluster.</summary>
 internal static class Esb
 {
-    public static async Task<JsonObject> PostAsync(TestCluster cluster, int node, string api, JsonObject body, CancellationToken cancellationToken = default)
+    public static async Task<JsonObject> PostAsync(ProcOrleansTestCluster cluster, int node, string api, JsonObject body, CancellationToken cancellationToken = default)
     {
         body = (JsonObject)body.DeepClone();
         body["bk_app_code"] = cluster.Options.AppCode;
@@ -28,13 +28,13 @@ internal static class Esb
 
     public static long[] Ids(this JsonObject envelope) => envelope.Ok()["data"]!.AsArray().Select(n => n!.GetValue<long>()).ToArray();
 
-    public static async Task<long> CreateInstanceAsync(TestCluster cluster, int node, long biz = 1) =>
+    public static async Task<long> CreateInstanceAsync(ProcOrleansTestCluster cluster, int node, long biz = 1) =>
         (await PostAsync(cluster, node, "create_service_instance", new JsonObject
         {
             ["bk_biz_id"] = biz, ["bk_module_id"] = 1, ["instances"] = new JsonArray(new JsonObject { ["bk_host_id"] = 7 }),
         })).Ids()[0];
 
-    public static Task<JsonObject> CreateProcessesAsync(TestCluster cluster, int node, long instance, params string[] names) =>
+    public static Task<JsonObject> CreateProcessesAsync(ProcOrleansTestCluster cluster, int node, long instance, params string[] names) =>
         PostAsync(cluster, node, "create_process_instance", new JsonObject
         {
             ["bk_biz_id"] = 1,
@@ -45,11 +45,11 @@ internal static class Esb
             }).ToArray()),
         });
 
-    public static async Task<string> ListAsync(TestCluster cluster, int node, long instance) =>
+    public static async Task<string> ListAsync(ProcOrleansTestCluster cluster, int node, long instance) =>
         (await PostAsync(cluster, node, "list_process_instance", new JsonObject { ["bk_biz_id"] = 1, ["service_instance_id"] = instance }))
             .Ok()["data"]!.ToJsonString();
 
-    public static async Task<string[]> NamesAsync(TestCluster cluster, int node, long instance) =>
+    public static async Task<string[]> NamesAsync(ProcOrleansTestCluster cluster, int node, long instance) =>
         JsonNode.Parse(await ListAsync(cluster, node, instance))!.AsArray()
             .Select(p => p!["property"]!["bk_process_name"]!.GetValue<string>()).ToArray();
 }

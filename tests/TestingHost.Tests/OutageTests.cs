@@ -9,7 +9,7 @@ public sealed class OutageTests
     [Fact]
     public async Task Calls_fail_fast_with_a_retryable_code_and_the_node_recovers_by_itself()
     {
-        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions
+        await using var cluster = await ProcOrleansTestCluster.StartAsync(new ProcOrleansTestClusterOptions
         {
             NodeCount = 2,
             Settings = { ["Silo:CallTimeout"] = "00:00:10", ["Storage:CommandTimeout"] = "00:00:05" },
@@ -56,7 +56,7 @@ public sealed class FrozenDatabaseTests
     [Fact]
     public async Task A_hung_database_gives_timeouts_not_hangs_and_the_node_recovers()
     {
-        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions
+        await using var cluster = await ProcOrleansTestCluster.StartAsync(new ProcOrleansTestClusterOptions
         {
             NodeCount = 1,
             Settings = { ["Silo:CallTimeout"] = "00:00:03", ["Storage:CommandTimeout"] = "00:00:02" },

@@ -12,16 +12,16 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>A cluster on a fresh database of the shared server.</summary>
-    public async Task<TestCluster> StartClusterAsync(int nodes = 3, IDictionary<string, string?>? settings = null)
+    public async Task<ProcOrleansTestCluster> StartClusterAsync(int nodes = 3, IDictionary<string, string?>? settings = null)
     {
         var database = $"cluster_{Interlocked.Increment(ref _databases)}";
-        var options = new TestClusterOptions { NodeCount = nodes, ConnectionString = await Server.CreateDatabaseAsync(database) };
+        var options = new ProcOrleansTestClusterOptions { NodeCount = nodes, ConnectionString = await Server.CreateDatabaseAsync(database) };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             options.Settings[key] = value;
         }
 
-        return await TestCluster.StartAsync(options);
+        return await ProcOrleansTestCluster.StartAsync(options);
     }
 }
 

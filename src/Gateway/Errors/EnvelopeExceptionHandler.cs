@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
+using Orleans.Runtime;
 using ProcOrleans.Grains.Errors;
 
 namespace ProcOrleans.Gateway.Errors;
@@ -28,7 +29,9 @@ public sealed partial class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHa
                 ErrorCodes.JsonDecode, ErrorMessages.Format(ErrorCodes.JsonDecode, language, []), statusCode: e.StatusCode),
             TimeoutException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested =>
                 Log(ErrorCodes.Timeout, exception, language),
-            DbException or IOException => Log(ErrorCodes.StorageUnavailable, exception, language),
+            // A silo that died or is stopping, storage reached outside a grain: the caller may try again.
+            DbException or IOException or SiloUnavailableException or OrleansMessageRejectionException =>
+                Log(ErrorCodes.StorageUnavailable, exception, language),
             _ => Log(ErrorCodes.Unknown, exception, language),
         };
 

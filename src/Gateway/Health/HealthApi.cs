@@ -1,8 +1,8 @@
-using ProcOrleans.Silo.Storage;
+using ProcOrleans.Grains.Queries;
 
 namespace ProcOrleans.Gateway.Health;
 
-/// <summary><c>/healthz</c>: the process is up. <c>/readyz</c>: storage is reachable and migrated.</summary>
+/// <summary><c>/healthz</c>: the process is up. <c>/readyz</c>: a silo answers, and its storage is reachable and migrated.</summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
@@ -12,14 +12,14 @@ public static class HealthApi
         return endpoints;
     }
 
-    public static async Task<IResult> Ready(IStorageHealth storage, CancellationToken cancellationToken)
+    public static async Task<IResult> Ready(IGrainFactory grains, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         bool ready;
         try
         {
-            ready = await storage.IsReadyAsync(timeout.Token);
+            ready = await grains.GetGrain<IServiceInstanceQueryGrain>(0).IsStorageReadyAsync().WaitAsync(timeout.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -15,11 +15,12 @@ public static class GatewayApp
     /// A node configured from <paramref name="args"/> and the usual sources; <paramref name="configure"/> may
     /// add settings or services before it is built.
     /// </summary>
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="grains">The grains to call instead of a silo of the node's own (a test cluster's).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, IGrainFactory? grains = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.AddProcOrleans();
+        builder.AddProcOrleans(grains);
 
         var app = builder.Build();
         app.UseProcOrleans();

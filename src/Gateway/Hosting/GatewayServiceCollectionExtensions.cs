@@ -4,49 +4,49 @@ using ProcOrleans.Gateway.Errors;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.OpenApi;
-using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Gateway.Permissions;
-using ProcOrleans.Grains.Processes;
-using ProcOrleans.Grains.ServiceInstances;
-using ProcOrleans.Silo.Runtime;
+using ProcOrleans.Silo.Hosting;
 using ProcOrleans.Silo.Storage;
 
 namespace ProcOrleans.Gateway.Hosting;
 
-/// <summary>The composition root: a silo (grain runtime + storage) co-hosted with the ESB gateway.</summary>
+/// <summary>The composition root of a node: the ESB gateway, by default co-hosting a silo.</summary>
 public static class GatewayServiceCollectionExtensions
 {
-    public static WebApplicationBuilder AddProcOrleans(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The gateway's services, and where its grains live: a silo in this process, or, when
+    /// <paramref name="grains"/> is given, whatever cluster that factory reaches (a test cluster's silo).
+    /// </summary>
+    public static WebApplicationBuilder AddProcOrleans(this WebApplicationBuilder builder, IGrainFactory? grains = null)
     {
         var services = builder.Services;
 
         services.AddOptions<EsbOptions>().BindConfiguration(EsbOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EsbOptions>, EsbOptionsValidator>();
-        services.AddOptions<TimeOptions>().BindConfiguration(TimeOptions.SectionName)
-            .Validate(ValidZone, "Time:Zone is not a known time zone id.").ValidateOnStart();
 
         // The body limit is enforced by EsbRequest with an envelope answer; Kestrel's own limit is only a
         // backstop, set above it so that ours answers first.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<EsbOptions>>((kestrel, esb) =>
             kestrel.Limits.MaxRequestBodySize = (long)esb.Value.MaxBodyBytes + 1);
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ProcessJsonWriter(sp.GetRequiredService<IOptions<TimeOptions>>().Value.ResolveZone()));
+        services.AddProcOrleansShared();
         services.AddSingleton<AppAuthenticator>();
         services.AddSingleton<PermissionChecker>();
-        services.AddSingleton<ServiceInstanceBatches>();
 
-        services.AddGrainRuntime();
-        services.AddGrain<IServiceInstanceGrain, ServiceInstanceGrain>();
-        services.AddProcOrleansStorage(builder.Configuration);
+        if (grains is null)
+        {
+            // Storage first: its start-up applies the migrations that create Orleans' own tables.
+            services.AddProcOrleansStorage(builder.Configuration);
+            builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
+        }
+        else
+        {
+            services.AddSingleton(grains);
+        }
 
         // The exporter listens from the start, so that /metrics counts every call.
         services.AddSingleton<PrometheusExporter>();
-        services.AddHostedService(sp =>
-        {
-            sp.GetRequiredService<PrometheusExporter>();
-            return new ActivationGauge(sp.GetRequiredService<ProcOrleansMetrics>(), sp.GetRequiredService<GrainRuntime>());
-        });
+        services.AddHostedService(sp => new StartWith<PrometheusExporter>(sp));
 
         services.AddOpenApi(options => options.AddOperationTransformer<EsbOperationTransformer>());
 
@@ -55,20 +55,16 @@ public static class GatewayServiceCollectionExtensions
         return builder;
     }
 
-    private static bool ValidZone(TimeOptions options)
+    /// <summary>Builds a singleton when the host starts rather than on first use.</summary>
+    private sealed class StartWith<T>(IServiceProvider services) : IHostedService
+        where T : notnull
     {
-        try
+        public Task StartAsync(CancellationToken cancellationToken)
         {
-            options.ResolveZone();
-            return true;
+            services.GetRequiredService<T>();
+            return Task.CompletedTask;
         }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return false;
-        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,10 +1,9 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
-using ProcOrleans.Grains.Abstractions;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
 using ProcOrleans.Grains.ServiceInstances;
-using ProcOrleans.Grains.Storage;
+using ProcOrleans.Grains.Queries;
 
 namespace ProcOrleans.Gateway.ProcessInstances;
 
@@ -87,9 +86,8 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
         }
 
-        var data = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId.Value)
-            .ListProcessesAsync(bizId.Value, cancellationToken);
-        return EnvelopeResult.Ok(data);
+        var data = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId.Value).ListProcessesAsync(bizId.Value, cancellationToken);
+        return EnvelopeResult.Ok(data.Value);
     }
 
     /// <summary>
@@ -99,8 +97,7 @@ public static class ProcessInstanceApi
     /// </summary>
     public static async Task<IResult> UpdateProcessInstance(
         EsbRequest request,
-        ServiceInstanceBatches batches,
-        IServiceInstanceQueries queries,
+        IGrainFactory grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -139,7 +136,7 @@ public static class ProcessInstanceApi
         }
 
         var order = items.Select(i => i.ProcessId).Distinct().ToArray();
-        var owners = await OwnersInBusinessAsync(queries, bizId, order, cancellationToken);
+        var owners = await OwnersInBusinessAsync(grains, bizId, order);
         var missing = order.Where(id => !owners.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
@@ -148,7 +145,7 @@ public static class ProcessInstanceApi
 
         var last = items.ToDictionary(i => i.ProcessId, i => i.Item);
         var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id], limits.ProcessLimits))).ToArray();
-        var ids = await batches.UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
+        var ids = await grains.GetGrain<IServiceInstanceBatchGrain>(0).UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
 
@@ -158,8 +155,7 @@ public static class ProcessInstanceApi
     /// </summary>
     public static async Task<IResult> DeleteProcessInstance(
         EsbRequest request,
-        ServiceInstanceBatches batches,
-        IServiceInstanceQueries queries,
+        IGrainFactory grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -172,17 +168,16 @@ public static class ProcessInstanceApi
 
         permissions.Demand(request.Caller, PermissionActions.EditServiceInstance, bizId);
         var distinct = ids.Distinct().ToArray();
-        var owners = await OwnersInBusinessAsync(queries, bizId, distinct, cancellationToken);
-        await batches.DeleteProcessesAsync(new DeleteProcessesCommand(bizId, distinct, owners), cancellationToken);
+        var owners = await OwnersInBusinessAsync(grains, bizId, distinct);
+        await grains.GetGrain<IServiceInstanceBatchGrain>(0).DeleteProcessesAsync(new DeleteProcessesCommand(bizId, distinct, owners), cancellationToken);
         return EnvelopeResult.OkNull();
     }
 
     /// <summary>The <c>property</c> objects of a business's processes, by id; <c>fields</c> picks the keys.</summary>
     public static async Task<IResult> ListProcessDetailByIds(
         EsbRequest request,
-        IServiceInstanceQueries queries,
-        ProcessJsonWriter json,
-        CancellationToken cancellationToken)
+        IGrainFactory grains,
+        ProcessJsonWriter json)
     {
         var bizId = request.Body.Int64("bk_biz_id");
         var ids = request.Body.Int64Array("bk_process_ids", request.Limits.IdsPerCall, "bk_process_ids");
@@ -197,7 +192,7 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.Unassigned, "bk_process_ids");
         }
 
-        var found = await queries.GetProcessesAsync(ids.Distinct().ToArray(), cancellationToken);
+        var found = await grains.GetGrain<IServiceInstanceQueryGrain>(0).GetProcessesAsync([.. ids.Distinct()]);
         return EnvelopeResult.Ok(writer =>
         {
             writer.WriteStartArray();
@@ -229,10 +224,9 @@ public static class ProcessInstanceApi
     }
 
     /// <summary>Which instance holds each process, for the processes of this business only.</summary>
-    private static async Task<Dictionary<long, long>> OwnersInBusinessAsync(
-        IServiceInstanceQueries queries, long bizId, IReadOnlyCollection<long> processIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, long>> OwnersInBusinessAsync(IGrainFactory grains, long bizId, long[] processIds)
     {
-        var found = await queries.GetProcessesAsync(processIds, cancellationToken);
+        var found = await grains.GetGrain<IServiceInstanceQueryGrain>(0).GetProcessesAsync(processIds);
         return found.Where(p => p.BizId == bizId).ToDictionary(p => p.ProcessId, p => p.ServiceInstanceId);
     }
 }

@@ -5,6 +5,7 @@ using ProcOrleans.Gateway.Permissions;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
 using ProcOrleans.Grains.ServiceInstances;
+using ProcOrleans.Grains.Queries;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Gateway.ServiceInstances;
@@ -29,7 +30,7 @@ public static class ServiceInstanceApi
     /// </summary>
     public static async Task<IResult> CreateServiceInstance(
         EsbRequest request,
-        ServiceInstanceBatches batches,
+        IGrainFactory grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -67,21 +68,20 @@ public static class ServiceInstanceApi
             parsed.Add(ParseInstance(item, limits));
         }
 
-        var ids = await batches.CreateServiceInstancesAsync(
-            new CreateServiceInstancesCommand(bizId, moduleId, parsed, request.Caller.User, request.Caller.SupplierAccount),
-            cancellationToken);
+        var ids = await grains.GetGrain<IServiceInstanceBatchGrain>(0).CreateServiceInstancesAsync(
+            new CreateServiceInstancesCommand(bizId, moduleId, parsed, request.Caller.User, request.Caller.SupplierAccount), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
 
     /// <summary>A page of a business's instances, filtered by module, hosts and name. No permission needed.</summary>
     public static async Task<IResult> ListServiceInstance(
         EsbRequest request,
-        IServiceInstanceQueries queries,
-        ProcessJsonWriter json,
-        CancellationToken cancellationToken)
+        IGrainFactory grains,
+        ProcessJsonWriter json)
     {
         var listing = ListingRequest.Read(request.Body, request.Limits.ListPageSize, request.Limits.FilterIdsPerCall, pageRequired: false, withInstanceIds: false);
-        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
+        var queries = grains.GetGrain<IServiceInstanceQueryGrain>(0);
+        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page);
         return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
         {
             writer.WriteStartObject();
@@ -93,15 +93,15 @@ public static class ServiceInstanceApi
     /// <summary>As <see cref="ListServiceInstance"/>, each instance with its processes; <c>page</c> is required.</summary>
     public static async Task<IResult> ListServiceInstanceDetail(
         EsbRequest request,
-        IServiceInstanceQueries queries,
-        ProcessJsonWriter json,
-        CancellationToken cancellationToken)
+        IGrainFactory grains,
+        ProcessJsonWriter json)
     {
         var listing = ListingRequest.Read(request.Body, request.Limits.DetailPageSize, request.Limits.FilterIdsPerCall, pageRequired: true, withInstanceIds: true);
-        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page, cancellationToken);
+        var queries = grains.GetGrain<IServiceInstanceQueryGrain>(0);
+        var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page);
         var processes = page.Info.Count == 0
             ? []
-            : await queries.ListProcessesOfInstancesAsync(page.Info.Select(i => i.Id).ToArray(), cancellationToken);
+            : await queries.ListProcessesOfInstancesAsync([.. page.Info.Select(i => i.Id)]);
         var byInstance = processes.ToLookup(p => p.ServiceInstanceId);
         return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
         {
@@ -126,7 +126,7 @@ public static class ServiceInstanceApi
     /// <summary>Deletes instances with their processes, all or nothing; another business's ids are not touched.</summary>
     public static async Task<IResult> DeleteServiceInstance(
         EsbRequest request,
-        ServiceInstanceBatches batches,
+        IGrainFactory grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -143,7 +143,7 @@ public static class ServiceInstanceApi
             throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
         }
 
-        await batches.DeleteServiceInstancesAsync(bizId, ids.Where(id => id > 0).ToArray(), cancellationToken);
+        await grains.GetGrain<IServiceInstanceBatchGrain>(0).DeleteServiceInstancesAsync(bizId, [.. ids.Where(id => id > 0)], cancellationToken);
         return EnvelopeResult.OkNull();
     }
 

@@ -6,4 +6,5 @@ namespace ProcOrleans.Grains.Processes;
 /// <param name="Protocol"><c>"1"</c> TCP, <c>"2"</c> UDP, <c>"3"</c> TCP6, <c>"4"</c> UDP6.</param>
 /// <param name="Enable">Whether the port is enabled.</param>
 /// <param name="TemplateRowId">Template row index, when the caller gave one.</param>
+[GenerateSerializer, Immutable, Alias("procorleans.BindInfoRow")]
 public sealed record BindInfoRow(string? Ip, string Port, string Protocol, bool Enable, long? TemplateRowId);

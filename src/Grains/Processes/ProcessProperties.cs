@@ -5,6 +5,7 @@ namespace ProcOrleans.Grains.Processes;
 /// (strings <c>""</c>, ints <c>null</c>, <c>auto_start</c> false, <c>bind_info</c> null); an explicit
 /// JSON null is kept as null.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("procorleans.ProcessProperties")]
 public sealed record ProcessProperties
 {
     public bool? AutoStart { get; init; } = false;

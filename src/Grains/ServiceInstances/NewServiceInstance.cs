@@ -6,4 +6,5 @@ namespace ProcOrleans.Grains.ServiceInstances;
 /// <param name="HostId">The host the instance runs on.</param>
 /// <param name="Name">The trimmed <c>service_instance_name</c>, or null to derive it from the first process.</param>
 /// <param name="Processes">Its initial processes, parsed but not yet checked.</param>
+[GenerateSerializer, Immutable, Alias("procorleans.NewServiceInstance")]
 public sealed record NewServiceInstance(long HostId, string? Name, IReadOnlyList<ProcessInput> Processes);

@@ -1,6 +1,7 @@
 namespace ProcOrleans.Grains.ServiceInstances;
 
 /// <summary>A service instance record, as <c>list_service_instance</c> shows it.</summary>
+[GenerateSerializer, Immutable, Alias("procorleans.ServiceInstance")]
 public sealed record ServiceInstance(
     long Id,
     string Name,

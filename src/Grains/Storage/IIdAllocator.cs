@@ -1,8 +1,8 @@
 namespace ProcOrleans.Grains.Storage;
 
 /// <summary>
-/// Hands out ids that are unique cluster-wide and never reused, from blocks the node reserves in the
-/// <c>id_sequences</c> table (one round trip per block). Gaps are allowed.
+/// Hands out ids that are unique cluster-wide and never reused, from blocks the silo reserves from the
+/// sequence's grain (one call per block). Gaps are allowed.
 /// </summary>
 public interface IIdAllocator
 {

@@ -4,8 +4,9 @@ namespace ProcOrleans.Grains.Storage;
 public interface IServiceInstanceStore
 {
     /// <summary>
-    /// True when other nodes may write the same rows (cluster mode): a grain then confirms its version
-    /// before answering from memory. False when this node owns the storage and memory is authoritative.
+    /// True when other silos may write the same rows (cluster mode): a grain then confirms its version
+    /// before answering from memory whenever the silo's memory lease is not held. False when this node owns
+    /// the storage and memory is authoritative.
     /// </summary>
     bool IsShared { get; }
 
@@ -14,13 +15,6 @@ public interface IServiceInstanceStore
 
     /// <summary>The stored version, or null when the instance does not exist.</summary>
     Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// On a shared store, holds the write lock of these instances across the cluster until disposed, taken
-    /// in ascending id order, so that writers of one instance on different nodes take turns instead of
-    /// racing and retrying. Null on a store that has a single owner (memory is authoritative there).
-    /// </summary>
-    Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores all changes in one transaction, all or nothing, and returns only once it is durable.

@@ -8,6 +8,7 @@ namespace ProcOrleans.Grains.Storage;
 /// <see cref="ExpectedVersion"/>: 0 means the instance must not exist yet (it is inserted); otherwise the
 /// stored version must equal it, and becomes <c>ExpectedVersion + 1</c>.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("procorleans.ServiceInstanceChange")]
 public sealed record ServiceInstanceChange
 {
     public required long ServiceInstanceId { get; init; }

@@ -6,6 +6,7 @@ namespace ProcOrleans.Grains.Storage;
 /// <param name="HostIds">Only instances on these hosts, when set.</param>
 /// <param name="SearchKey">Only instances whose name contains this text, when set.</param>
 /// <param name="ServiceInstanceIds">Only these instances, when set.</param>
+[GenerateSerializer, Immutable, Alias("procorleans.ServiceInstanceFilter")]
 public sealed record ServiceInstanceFilter(
     long BizId,
     long? ModuleId = null,

@@ -1,3 +1,5 @@
+using ProcOrleans.Grains.Storage;
+
 namespace ProcOrleans.Silo.Storage;
 
 /// <summary>Ready when the database answers and knows every migration of this build.</summary>

@@ -12,7 +12,7 @@ public sealed class StorageOptions
     /// <summary>Overrides <c>ConnectionStrings:ProcOrleans</c> when set.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Ids a node reserves per round trip to <c>id_sequences</c>.</summary>
+    /// <summary>Ids a silo reserves per call to a sequence grain.</summary>
     public int IdBlockSize { get; set; } = 1000;
 
     /// <summary>How long a statement waits for a lock or an answer before it fails.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ProcOrleans.Silo.Diagnostics;
+using ProcOrleans.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProcOrleans.Grains.Storage;
@@ -29,9 +29,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.SqliteCheckpointInterval >= TimeSpan.Zero, "Storage:SqliteCheckpointInterval must not be negative.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
-        services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ProcOrleansMetrics>();
+        services.AddProcOrleansShared();
 
         var provider = configuration.GetSection(StorageOptions.SectionName)[nameof(StorageOptions.Provider)] ?? StorageProviders.Sqlite;
         if (provider == StorageProviders.Postgres)
@@ -40,8 +38,6 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<StorageDialect>(sp => sp.GetRequiredService<PostgresDialect>());
             services.AddSingleton<PostgresServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<PostgresServiceInstanceStore>());
-            services.AddSingleton<IIdAllocator>(sp => new BlockIdAllocator(
-                sp.GetRequiredService<PostgresServiceInstanceStore>().ReserveIdsAsync, sp.GetRequiredService<StorageOptions>().IdBlockSize));
         }
         else
         {
@@ -52,8 +48,6 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<SqliteWriter>());
             services.AddSingleton<SqliteServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<SqliteServiceInstanceStore>());
-            services.AddSingleton<IIdAllocator>(sp => new BlockIdAllocator(
-                sp.GetRequiredService<SqliteServiceInstanceStore>().ReserveIdsAsync, sp.GetRequiredService<StorageOptions>().IdBlockSize));
         }
 
         services.AddSingleton<ServiceInstanceReader>();

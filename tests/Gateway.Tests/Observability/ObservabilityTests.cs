@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using ProcOrleans.Gateway.Tests.Infrastructure;
-using ProcOrleans.Silo.Storage;
+using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Gateway.Tests.Observability;
 

@@ -2,13 +2,21 @@ using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Grains.Tests.ServiceInstances;
 
-/// <summary>A store in memory that can be told to fail, for grain tests.</summary>
-internal sealed class InMemoryStore(bool shared = false) : IServiceInstanceStore, IIdAllocator
+/// <summary>A store in memory that can be told to fail, for grain tests. Calls come from grains on one silo, one at a time or not.</summary>
+internal sealed class InMemoryStore : IServiceInstanceStore, IIdAllocator, IMemoryLease
 {
+    private readonly Lock _gate = new();
     private readonly Dictionary<long, ServiceInstanceState> _rows = [];
-    private long _nextId = 1;
+    private long _nextId = 1_000_000;
 
-    public bool IsShared => shared;
+    /// <summary>Whether grains must treat the store as written by other silos too.</summary>
+    public bool IsShared { get; set; }
+
+    /// <summary>The silo's lease on memory, as grains see it.</summary>
+    public bool IsHeld { get; set; } = true;
+
+    /// <summary>How many times a grain loaded a state.</summary>
+    public int Loads { get; private set; }
 
     public int Commits { get; private set; }
 
@@ -20,26 +28,27 @@ internal sealed class InMemoryStore(bool shared = false) : IServiceInstanceStore
 
     public IReadOnlyDictionary<long, ServiceInstanceState> Rows => _rows;
 
-    public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(serviceInstanceId));
-
-    public int Locks { get; private set; }
-
-    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken)
+    public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken)
     {
-        if (!shared)
+        lock (_gate)
         {
-            return Task.FromResult<IAsyncDisposable?>(null);
+            Loads++;
+            return Task.FromResult(_rows.GetValueOrDefault(serviceInstanceId));
         }
-
-        Locks++;
-        return Task.FromResult<IAsyncDisposable?>(new Releaser());
     }
 
     public Task<long?> GetVersionAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue(serviceInstanceId, out var state) ? state.Version : (long?)null);
 
     public Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Commit(changes);
+        }
+    }
+
+    private Task Commit(IReadOnlyList<ServiceInstanceChange> changes)
     {
         var hook = BeforeNextCommit;
         BeforeNextCommit = null;
@@ -84,17 +93,21 @@ internal sealed class InMemoryStore(bool shared = false) : IServiceInstanceStore
         return Task.CompletedTask;
     }
 
-    private sealed class Releaser : IAsyncDisposable
+    public void Put(ServiceInstanceState state)
     {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        lock (_gate)
+        {
+            _rows[state.Instance.Id] = state;
+        }
     }
-
-    public void Put(ServiceInstanceState state) => _rows[state.Instance.Id] = state;
 
     public ValueTask<long[]> AllocateAsync(string sequence, int count, CancellationToken cancellationToken)
     {
-        var ids = Enumerable.Range(0, count).Select(i => _nextId + i).ToArray();
-        _nextId += count;
-        return ValueTask.FromResult(ids);
+        lock (_gate)
+        {
+            var ids = Enumerable.Range(0, count).Select(i => _nextId + i).ToArray();
+            _nextId += count;
+            return ValueTask.FromResult(ids);
+        }
     }
 }

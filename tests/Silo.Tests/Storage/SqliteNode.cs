@@ -24,22 +24,19 @@ internal sealed class SqliteNode : IAsyncDisposable
 
     public IServiceInstanceStore Store => _services.GetRequiredService<IServiceInstanceStore>();
 
-    public IIdAllocator Ids => _services.GetRequiredService<IIdAllocator>();
-
     public IServiceInstanceQueries Queries => _services.GetRequiredService<IServiceInstanceQueries>();
 
     public IStorageHealth Health => _services.GetRequiredService<IStorageHealth>();
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "procorleans-storage-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task<SqliteNode> StartAsync(string? folder = null, int idBlockSize = 1000, IDictionary<string, string?>? settings = null)
+    public static async Task<SqliteNode> StartAsync(string? folder = null, IDictionary<string, string?>? settings = null)
     {
         folder ??= NewFolder();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ProcOrleans"] = $"Data Source={Path.Combine(folder, "procorleans.db")}",
             ["Storage:Provider"] = "Sqlite",
-            ["Storage:IdBlockSize"] = idBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -36,14 +36,16 @@ public sealed class SqliteStorageTests
         var folder = SqliteNode.NewFolder();
         await using (var node = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(2, await CountAsync(node, "schema_migrations"));
+            Assert.Equal(3, await CountAsync(node, "schema_migrations"));
             Assert.Equal(2, await CountAsync(node, "id_sequences"));
+            // Orleans' grain storage finds the three queries it asks for.
+            Assert.Equal(3, await CountAsync(node, "OrleansQuery"));
             Assert.True(await node.Health.IsReadyAsync(CancellationToken.None));
         }
 
         await using (var again = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(2, await CountAsync(again, "schema_migrations"));
+            Assert.Equal(3, await CountAsync(again, "schema_migrations"));
             Assert.Equal(2, await CountAsync(again, "id_sequences"));
         }
     }
@@ -165,36 +167,6 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
-    public async Task Ids_ascend_are_unique_under_concurrency_and_are_never_reused_after_a_restart()
-    {
-        var folder = SqliteNode.NewFolder();
-        var seen = new HashSet<long>();
-        await using (var node = await SqliteNode.StartAsync(folder, idBlockSize: 10))
-        {
-            var calls = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-                node.Ids.AllocateAsync(IdSequences.ProcessId, 1 + (i % 7), CancellationToken.None).AsTask()));
-            foreach (var ids in calls)
-            {
-                Assert.Equal(ids.Order(), ids);
-                Assert.Equal(ids[0] + ids.Length - 1, ids[^1]);
-                Assert.All(ids, id => Assert.True(seen.Add(id)));
-            }
-
-            var big = await node.Ids.AllocateAsync(IdSequences.ProcessId, 25, CancellationToken.None);
-            Assert.Equal(Enumerable.Range(0, 25).Select(i => big[0] + i), big);
-            Assert.All(big, id => Assert.True(seen.Add(id)));
-        }
-
-        await using (var restarted = await SqliteNode.StartAsync(folder, idBlockSize: 10))
-        {
-            var after = await restarted.Ids.AllocateAsync(IdSequences.ProcessId, 3, CancellationToken.None);
-            Assert.True(after[0] > seen.Max());
-            var other = await restarted.Ids.AllocateAsync(IdSequences.ServiceInstanceId, 1, CancellationToken.None);
-            Assert.Equal(1, other[0]);
-        }
-    }
-
-    [Fact]
     public async Task A_second_node_on_the_same_file_refuses_to_start_until_the_first_stops()
     {
         var folder = SqliteNode.NewFolder();
@@ -221,7 +193,6 @@ public sealed class SqliteStorageTests
             await node.Store.CommitAsync(
                 [new ServiceInstanceChange { ServiceInstanceId = round, ExpectedVersion = 1, DeletedProcessIds = [round * 10] }],
                 CancellationToken.None);
-            await node.Ids.AllocateAsync(IdSequences.ProcessId, 1, CancellationToken.None);
 
             await node.StopFromEverywhereAtOnceAsync();
         }

@@ -14,10 +14,6 @@ internal sealed class SqliteServiceInstanceStore(
 {
     public bool IsShared => false;
 
-    /// <summary>No lock: this node owns the file and its grains are the only writers.</summary>
-    public Task<IAsyncDisposable?> LockForWriteAsync(IReadOnlyCollection<long> serviceInstanceIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable?>(null);
-
     public Task<ServiceInstanceState?> LoadAsync(long serviceInstanceId, CancellationToken cancellationToken) =>
         reader.LoadAsync(serviceInstanceId, cancellationToken);
 
@@ -56,15 +52,5 @@ internal sealed class SqliteServiceInstanceStore(
             }
 
             return true;
-        }, cancellationToken);
-
-    /// <summary>Reserves an id block inside the next write group, so it is durable before any id of it is used.</summary>
-    public Task<long> ReserveIdsAsync(string sequence, long count, CancellationToken cancellationToken) =>
-        writer.WriteAsync(async statements =>
-        {
-            await using var command = statements.Rent(IdSequenceSql.Reserve);
-            return Convert.ToInt64(
-                await command.Command.With("@name", sequence).With("@count", count).ExecuteScalarAsync(CancellationToken.None),
-                System.Globalization.CultureInfo.InvariantCulture);
         }, cancellationToken);
 }

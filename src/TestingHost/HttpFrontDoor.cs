@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProcOrleans.Gateway.Hosting;
+
+namespace ProcOrleans.TestingHost;
+
+/// <summary>
+/// A test silo's HTTP gateway: the node's real web application, calling grains through the silo it lives
+/// in, started after the silo and stopped with it (abruptly when the silo is killed).
+/// </summary>
+internal sealed class HttpFrontDoor(IServiceProvider silo, int port, IReadOnlyDictionary<string, string?> settings) : IHostedService
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var app = GatewayApp.Create(["--environment", "Testing"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }, silo.GetRequiredService<IGrainFactory>());
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        _app = app;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not { } app)
+        {
+            return;
+        }
+
+        _app = null;
+        await app.StopAsync(cancellationToken);
+        await app.DisposeAsync();
+    }
+}
