@@ -11,11 +11,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
+    /// <summary>A fresh, empty database of the shared server.</summary>
+    public Task<string> NewDatabaseAsync() => Server.CreateDatabaseAsync($"cluster_{Interlocked.Increment(ref _databases)}");
+
     /// <summary>A cluster on a fresh database of the shared server.</summary>
     public async Task<ProcOrleansTestCluster> StartClusterAsync(int nodes = 3, IDictionary<string, string?>? settings = null)
     {
-        var database = $"cluster_{Interlocked.Increment(ref _databases)}";
-        var options = new ProcOrleansTestClusterOptions { NodeCount = nodes, ConnectionString = await Server.CreateDatabaseAsync(database) };
+        var options = new ProcOrleansTestClusterOptions { NodeCount = nodes, ConnectionString = await NewDatabaseAsync() };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             options.Settings[key] = value;
