@@ -2,9 +2,13 @@
 # Runs a ProcOrleans cluster on this machine: a PostgreSQL server, three nodes and nginx balancing across
 # them on loopback. Prints the address, and stops everything on Ctrl-C (or TERM).
 #
-#   deploy/local-cluster.sh            # nginx on 127.0.0.1:5090, nodes on 5091-5093, PostgreSQL on 55432
+#   deploy/local-cluster.sh                   # nginx on 127.0.0.1:5090, nodes on 5091-5093, PostgreSQL on 55432
+#   TOPOLOGY=split deploy/local-cluster.sh    # the same three HTTP nodes as gateways only (Node__Role=Gateway),
+#                                             # Orleans clients of two silo-only hosts (health on 5101-5102)
 #
-# Environment: PORT (nginx), PG_PORT, WORKDIR (state; default a fresh temporary folder), APP_CODE, APP_SECRET.
+# Environment: PORT (nginx), PG_PORT, WORKDIR (state; default a fresh temporary folder), APP_CODE, APP_SECRET,
+# TOPOLOGY (combined, the default: every node co-hosts a silo; or split), APP_DIR (a build of src/Gateway to
+# run instead of building one).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +17,9 @@ pg_port="${PG_PORT:-55432}"
 workdir="${WORKDIR:-$(mktemp -d /tmp/procorleans-cluster.XXXXXX)}"
 app_code="${APP_CODE:-local-app}"
 app_secret="${APP_SECRET:-local-secret-change-me}"
+topology="${TOPOLOGY:-combined}"
 node_ports=($((port + 1)) $((port + 2)) $((port + 3)))
+silo_ports=($((port + 11)) $((port + 12)))
 pids=()
 
 log() { echo "[local-cluster] $*" >&2; }
@@ -52,8 +58,11 @@ bin="$(pg_bin)"
 bin="$(pg_bin)"
 trap stop_all INT TERM EXIT
 
-log "building the gateway"
-dotnet build "$repo/src/Gateway" -c Release -o "$workdir/app" -v quiet -nologo >/dev/null
+app="${APP_DIR:-$workdir/app}"
+if [ -z "${APP_DIR:-}" ]; then
+  log "building the gateway"
+  dotnet build "$repo/src/Gateway" -c Release -o "$app" -v quiet -nologo >/dev/null
+fi
 
 log "starting PostgreSQL on 127.0.0.1:$pg_port"
 mkdir -p "$workdir/pg"
@@ -66,22 +75,44 @@ as_postgres "$bin/pg_ctl" -D "$workdir/pg" -l "$workdir/pg/server.log" -w \
 as_postgres "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='procorleans'" | grep -q 1 ||
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres procorleans
 
-for i in 0 1 2; do
-  node_port="${node_ports[$i]}"
-  log "starting node $((i + 1)) on 127.0.0.1:$node_port"
+# Every process gets only the storage and app settings: nodes find each other through the database.
+run_node() { # name, http port, assembly, extra environment...
+  local name="$1" node_port="$2" assembly="$3"
+  shift 3
+  log "starting $name on 127.0.0.1:$node_port"
   (
-    cd "$workdir/app"
-    ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="http://127.0.0.1:$node_port" \
-    Storage__Provider=Postgres \
-    ConnectionStrings__ProcOrleans="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=procorleans" \
-    Esb__Apps__0__AppCode="$app_code" Esb__Apps__0__AppSecret="$app_secret" \
-    Esb__Grants__0__AppCode="$app_code" Esb__Grants__0__User='*' \
-    Esb__Grants__0__Actions__0='*' Esb__Grants__0__Businesses__0='*' \
-    exec dotnet ProcOrleans.Gateway.dll >"$workdir/node$((i + 1)).log" 2>&1
+    cd "$app"
+    exec env ASPNETCORE_ENVIRONMENT=Production \
+      ASPNETCORE_URLS="http://127.0.0.1:$node_port" \
+      Storage__Provider=Postgres \
+      ConnectionStrings__ProcOrleans="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=procorleans" \
+      Esb__Apps__0__AppCode="$app_code" Esb__Apps__0__AppSecret="$app_secret" \
+      Esb__Grants__0__AppCode="$app_code" Esb__Grants__0__User='*' \
+      Esb__Grants__0__Actions__0='*' Esb__Grants__0__Businesses__0='*' \
+      "$@" dotnet "$assembly" >"$workdir/$name.log" 2>&1
   ) &
   pids+=($!)
-done
+}
+
+wait_ready() { # http port
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$1/readyz" >/dev/null || { log "process on $1 did not become ready; see $workdir"; exit 1; }
+}
+
+case "$topology" in
+  combined)
+    for i in 0 1 2; do run_node "node$((i + 1))" "${node_ports[$i]}" ProcOrleans.Gateway.dll; done
+    ;;
+  split)
+    for i in 0 1; do run_node "silo$((i + 1))" "${silo_ports[$i]}" ProcOrleans.Silo.dll; done
+    for silo_port in "${silo_ports[@]}"; do wait_ready "$silo_port"; done
+    for i in 0 1 2; do run_node "node$((i + 1))" "${node_ports[$i]}" ProcOrleans.Gateway.dll Node__Role=Gateway; done
+    ;;
+  *) log "TOPOLOGY must be combined or split"; exit 2 ;;
+esac
 
 mkdir -p "$workdir/nginx/logs" "$workdir/nginx/tmp"
 {
@@ -105,14 +136,8 @@ $(sed -n '/^server/,/^}/p' "$repo/deploy/nginx/procorleans.conf" | sed "s/listen
 CONF
 } >"$workdir/nginx/nginx.conf"
 
-for node_port in "${node_ports[@]}"; do
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$node_port/readyz" >/dev/null 2>&1 && break
-    sleep 0.5
-  done
-  curl -fs "http://127.0.0.1:$node_port/readyz" >/dev/null || { log "node on $node_port did not become ready; see $workdir"; exit 1; }
-done
+for node_port in "${node_ports[@]}"; do wait_ready "$node_port"; done
 nginx -p "$workdir/nginx" -c "$workdir/nginx/nginx.conf"
 
-echo "ProcOrleans cluster ready at http://127.0.0.1:$port (nodes ${node_ports[*]}; app $app_code / $app_secret; state in $workdir)"
+echo "ProcOrleans cluster ready at http://127.0.0.1:$port ($topology: nodes ${node_ports[*]}; app $app_code / $app_secret; state in $workdir)"
 wait "${pids[@]}"

@@ -7,6 +7,12 @@ internal sealed record LoadOptions
 {
     public required string Scenario { get; init; }
     public Uri Url { get; init; } = new("http://127.0.0.1:5080/");
+    /// <summary>
+    /// Nodes of one cluster to spread the measured connections over, worker by worker in turn, so no one
+    /// node's Kestrel is the limit; set-up calls go to the first, which is also <see cref="Url"/>. Empty:
+    /// every worker on <see cref="Url"/>.
+    /// </summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
     /// <summary>When set, the run also measures the ceiling host there and prints the ratio.</summary>
     public Uri? CeilingUrl { get; init; }
     public int Concurrency { get; init; } = 64;
@@ -21,6 +27,9 @@ internal sealed record LoadOptions
     public string AppCode { get; init; } = "procorleans-dev";
     public string AppSecret { get; init; } = "dev-secret-change-me";
 
+    /// <summary>The node worker <paramref name="worker"/> keeps its connection to.</summary>
+    public Uri WorkerUrl(int worker) => Urls.Count == 0 ? Url : Urls[worker % Urls.Count];
+
     public static LoadOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -30,11 +39,15 @@ internal sealed record LoadOptions
         }
 
         string Get(string name, string fallback) => values.TryGetValue(name, out var value) ? value : fallback;
+        Uri[] urls = values.TryGetValue("urls", out var list)
+            ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url => new Uri(url))]
+            : [];
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         return new LoadOptions
         {
             Scenario = Get("scenario", "list-warm"),
-            Url = new Uri(Get("url", "http://127.0.0.1:5080/")),
+            Url = urls.Length > 0 ? urls[0] : new Uri(Get("url", "http://127.0.0.1:5080/")),
+            Urls = urls,
             CeilingUrl = values.TryGetValue("ceiling-url", out var ceiling) ? new Uri(ceiling) : null,
             Concurrency = Int("concurrency", 64),
             Warmup = TimeSpan.FromSeconds(Int("warmup", 5)),

@@ -29,7 +29,7 @@ var (measured, errors) = await MeasureAsync(scenario, options);
 if (options.CeilingUrl is { } ceilingUrl)
 {
     // The ceiling of the same run: the same workers, the same load, against the no-logic endpoint.
-    var ceilingOptions = options with { Scenario = "ceiling", Url = ceilingUrl };
+    var ceilingOptions = options with { Scenario = "ceiling", Url = ceilingUrl, Urls = [] };
     var (ceiling, ceilingErrors) = await MeasureAsync(new Scenario(ceilingOptions, http), ceilingOptions);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio_to_ceiling={measured / ceiling:F2}"));
     errors += ceilingErrors;
@@ -48,7 +48,7 @@ async Task<(double Rps, long Errors)> MeasureAsync(Scenario scenario, LoadOption
     var rps = count / elapsed.TotalSeconds;
     var codes = recorders.SelectMany(r => r.Codes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"scenario={options.Scenario} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
+        $"scenario={options.Scenario} nodes={Math.Max(1, options.Urls.Count)} concurrency={options.Concurrency} rate={(options.Rate == 0 ? "max" : options.Rate.ToString(CultureInfo.InvariantCulture))} " +
         $"requests={count} errors={errors} rps={rps:F0} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F1} " +
         $"codes={string.Join(',', codes.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"))}") +
         (options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" pacer_lag_p99_ms={lagP99:F2}") : ""));
@@ -62,9 +62,10 @@ static async Task<(TimeSpan Elapsed, LatencyRecorder[] Recorders, LatencyRecorde
     var started = Stopwatch.GetTimestamp();
     var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
     var pacer = options.Rate > 0 ? new Pacer(options.Rate, end) : null;
-    await Task.WhenAll(recorders.Select(async recorder =>
+    await Task.WhenAll(recorders.Select(async (recorder, worker) =>
     {
-        using var connection = new RawHttpConnection(options.Url);
+        // The prepared requests name the first node in their Host header; the nodes accept any host.
+        using var connection = new RawHttpConnection(options.WorkerUrl(worker));
         while (true)
         {
             long scheduled;

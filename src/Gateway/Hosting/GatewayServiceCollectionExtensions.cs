@@ -14,7 +14,8 @@ namespace ProcOrleans.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// The gateway's services, and where its grains live: a silo in this process, or, when
+    /// The gateway's services, and where its grains live: a silo in this process (<c>Node:Role=Combined</c>),
+    /// a cluster of silo-only hosts it joins as an Orleans client (<c>Node:Role=Gateway</c>), or, when
     /// <paramref name="grains"/> is given, whatever cluster that factory reaches (a test cluster's silo).
     /// </summary>
     public static WebApplicationBuilder AddProcOrleans(this WebApplicationBuilder builder, IGrainFactory? grains = null)
@@ -30,18 +31,27 @@ public static class GatewayServiceCollectionExtensions
             kestrel.Limits.MaxRequestBodySize = (long)esb.Value.MaxBodyBytes + 1);
 
         services.AddProcOrleansShared();
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName)
+            .Validate(o => o.Role is NodeOptions.Combined or NodeOptions.Gateway,
+                $"Node:Role must be {NodeOptions.Combined} or {NodeOptions.Gateway}.")
+            .ValidateOnStart();
         services.AddSingleton<AppAuthenticator>();
         services.AddSingleton<PermissionChecker>();
 
-        if (grains is null)
+        var role = builder.Configuration.GetSection(NodeOptions.SectionName)[nameof(NodeOptions.Role)] ?? NodeOptions.Combined;
+        if (grains is not null)
+        {
+            services.AddSingleton(grains);
+        }
+        else if (role == NodeOptions.Gateway)
+        {
+            builder.UseOrleansClient(client => client.AddProcOrleans(builder.Configuration));
+        }
+        else
         {
             // Storage first: its start-up applies the migrations that create Orleans' own tables.
             services.AddProcOrleansStorage(builder.Configuration);
             builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
-        }
-        else
-        {
-            services.AddSingleton(grains);
         }
 
         // The exporter listens from the start, so that /metrics counts every call.

@@ -11,9 +11,17 @@ internal sealed class NodeCluster : IAsyncDisposable
 
     private NodeCluster(IReadOnlyList<NodeProcess> nodes) => Nodes = nodes;
 
+    /// <summary>The nodes with an HTTP API: co-hosting a silo, or gateway-only.</summary>
     public IReadOnlyList<NodeProcess> Nodes { get; }
 
-    public static async Task<NodeCluster> StartAsync(string connectionString, int count, IDictionary<string, string>? settings = null)
+    /// <summary>Silo-only hosts, when the cluster runs gateways and silos apart.</summary>
+    public IReadOnlyList<NodeProcess> Silos { get; private init; } = [];
+
+    /// <summary>
+    /// <paramref name="count"/> nodes that each co-host a silo; or, with <paramref name="silos"/>, that many
+    /// silo-only hosts first and then <paramref name="count"/> gateway-only nodes (Orleans clients of them).
+    /// </summary>
+    public static async Task<NodeCluster> StartAsync(string connectionString, int count, IDictionary<string, string>? settings = null, int silos = 0)
     {
         var environment = new Dictionary<string, string>
         {
@@ -33,10 +41,14 @@ internal sealed class NodeCluster : IAsyncDisposable
             environment[key] = value;
         }
 
-        var nodes = Enumerable.Range(0, count).Select(_ => new NodeProcess(NodeProcess.FreePort(), environment)).ToList();
-        var cluster = new NodeCluster(nodes);
+        var siloHosts = Enumerable.Range(0, silos).Select(_ => new NodeProcess(NodeProcess.FreePort(), environment, NodeProcess.Silo)).ToList();
+        var gatewayEnvironment = silos == 0 ? environment : new Dictionary<string, string>(environment) { ["Node__Role"] = "Gateway" };
+        var nodes = Enumerable.Range(0, count).Select(_ => new NodeProcess(NodeProcess.FreePort(), gatewayEnvironment)).ToList();
+        var cluster = new NodeCluster(nodes) { Silos = siloHosts };
         try
         {
+            // Silos first: a gateway-only node is ready once it reaches one.
+            await Task.WhenAll(siloHosts.Select(n => n.StartAsync(TimeSpan.FromMinutes(2))));
             await Task.WhenAll(nodes.Select(n => n.StartAsync(TimeSpan.FromMinutes(2))));
         }
         catch
@@ -99,7 +111,7 @@ internal sealed class NodeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in Nodes)
+        foreach (var node in Nodes.Concat(Silos))
         {
             await node.DisposeAsync();
         }

@@ -5,19 +5,24 @@ using System.Net.Sockets;
 namespace ProcOrleans.TestingHost.Tests.Processes;
 
 /// <summary>
-/// A node as an operator runs it: <c>dotnet ProcOrleans.Gateway.dll --urls ...</c> from the build output, in
-/// a process of its own, with only storage and app settings. It can be killed (SIGKILL), frozen (SIGSTOP),
-/// thawed and started again on the same HTTP port.
+/// A node as an operator runs it: <c>dotnet ProcOrleans.Gateway.dll --urls ...</c> (or the silo-only host,
+/// <c>ProcOrleans.Silo.dll</c>) from the build output, in a process of its own, with only storage and app
+/// settings. It can be killed (SIGKILL), frozen (SIGSTOP), thawed and started again on the same HTTP port.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
+    public const string Gateway = "ProcOrleans.Gateway.dll";
+    public const string Silo = "ProcOrleans.Silo.dll";
+
+    private readonly string _assembly;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _log;
     private Process? _process;
 
-    public NodeProcess(int port, IReadOnlyDictionary<string, string> environment)
+    public NodeProcess(int port, IReadOnlyDictionary<string, string> environment, string assembly = Gateway)
     {
         Port = port;
+        _assembly = assembly;
         _environment = environment;
         _log = Path.Combine(Path.GetTempPath(), $"procorleans-node-{port}-{Guid.NewGuid():N}.log");
     }
@@ -48,7 +53,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ProcOrleans.Gateway.dll"), "--urls", BaseAddress.ToString().TrimEnd('/') })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, _assembly), "--urls", BaseAddress.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(argument);
         }

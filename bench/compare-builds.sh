@@ -1,0 +1,389 @@
+#!/usr/bin/env bash
+# Compares two builds of the gateway side by side on this machine, alternating old and new runs, so that
+# machine noise (a shared VM, other work on the same two cores) falls on both alike and every ratio is
+# taken from runs minutes apart. Starts and stops every node, the ceiling host and a throwaway PostgreSQL
+# server itself, each on a free loopback port, and removes them all on exit.
+#
+#   bench/compare-builds.sh OLD_APP NEW_APP [SCENARIOS]
+#
+# OLD_APP, NEW_APP: folders of `dotnet build src/Gateway -c Release -o <folder>` of each build.
+# SCENARIOS (comma-separated, default all):
+#   sqlite-list    one SQLite node, list-warm (1,000 instances, 32 workers), the ceiling host measured in
+#                  the same LoadGen run: one ratio to the ceiling per run
+#   sqlite-create  one SQLite node, create-single (64 workers): ratio new/old per pair of runs
+#   pg-list        3 nodes over one PostgreSQL database, list-warm spread round robin over the 3
+#   pg-create      3 nodes over one PostgreSQL database, create-single spread over the 3
+# Each system gets a fresh database (SQLite file or PostgreSQL database) per scenario, kept across its runs
+# of that scenario; its nodes are started before each run and stopped after it, so only one system runs at
+# a time. Settings by environment variable:
+#   PAIRS (3)        old/new pairs per scenario, run old, new, old, new, ...
+#   WARMUP (5), DURATION (10)   seconds of LoadGen warm-up and measurement
+#   LOADGEN_DIR, CEILING_DIR    built bench/LoadGen and bench/CeilingHost; built from this checkout into
+#                               OUT when not given
+#   OUT              folder for logs and results (default a new folder under /tmp)
+# Prints one line per run (throughput, p50/p99, error count and codes, load average before and after, the
+# number of warnings the nodes logged, and the CPU of the measured window by process group: nodes,
+# loadgen, ceiling, postgres, everything else, plus the machine's idle and stolen time from vmstat), then
+# the ratios. Needs dotnet, curl, pidstat
+# (sysstat), vmstat, and for pg-* the PostgreSQL server binaries (run as the postgres user when root).
+set -euo pipefail
+
+if [[ $# -lt 2 ]]; then
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 2
+fi
+
+OLD_APP=$(cd "$1" && pwd)
+NEW_APP=$(cd "$2" && pwd)
+SCENARIOS=${3:-sqlite-list,sqlite-create,pg-list,pg-create}
+PAIRS=${PAIRS:-3}
+WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-10}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${OUT:-$(mktemp -d /tmp/compare-builds.XXXXXX)}
+mkdir -p "$OUT"
+RESULTS="$OUT/results.tsv"
+: > "$RESULTS"
+
+PIDS=()          # every process this script started and has not stopped yet
+USED_PORTS=" "
+PG_DIR=""
+PG_PORT=""
+PG_BIN=""
+CEILING_URL=""
+
+log() { echo "$*" >&2; }
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ -n "$PG_DIR" ]]; then
+        pg_run pg_ctl -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+        rm -rf "$PG_DIR"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A loopback port nothing listens on and this script has not handed out yet.
+free_port() {
+    local port
+    while true; do
+        port=$((20000 + RANDOM % 40000))
+        if [[ "$USED_PORTS" != *" $port "* ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            USED_PORTS+="$port "
+            echo "$port"
+            return
+        fi
+    done
+}
+
+forget_pid() {
+    local pid=$1 kept=() p
+    for p in "${PIDS[@]}"; do
+        [[ "$p" == "$pid" ]] || kept+=("$p")
+    done
+    PIDS=("${kept[@]}")
+}
+
+# Stops one process this script started: TERM, then KILL after 15 s.
+stop_pid() {
+    local pid=$1 i
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 150); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    forget_pid "$pid"
+}
+
+# Waits for GET <url>readyz to answer 200; fails after 90 s.
+wait_ready() {
+    local url=$1 i
+    for i in $(seq 450); do
+        [[ "$(curl -s -o /dev/null -w '%{http_code}' "${url}readyz" || true)" == 200 ]] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+build_tools() {
+    if [[ -z "${LOADGEN_DIR:-}" ]]; then
+        LOADGEN_DIR="$OUT/loadgen"
+        dotnet build "$REPO/bench/LoadGen" -c Release -o "$LOADGEN_DIR" -v q -nologo >&2
+    fi
+    if [[ -z "${CEILING_DIR:-}" ]]; then
+        CEILING_DIR="$OUT/ceiling"
+        dotnet build "$REPO/bench/CeilingHost" -c Release -o "$CEILING_DIR" -v q -nologo >&2
+    fi
+}
+
+# PostgreSQL's tools refuse to run as root: run them as the postgres user then.
+pg_run() {
+    local tool=$1
+    shift
+    if [[ $EUID -eq 0 ]]; then
+        runuser -u postgres -- "$PG_BIN/$tool" "$@"
+    else
+        "$PG_BIN/$tool" "$@"
+    fi
+}
+
+start_postgres() {
+    [[ -n "$PG_DIR" ]] && return
+    PG_BIN=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")
+    [[ -x "$PG_BIN/initdb" ]] || PG_BIN=$(dirname "$(command -v initdb)")
+    PG_DIR=$(mktemp -d /tmp/compare-builds-pg.XXXXXX)
+    PG_PORT=$(free_port)
+    [[ $EUID -eq 0 ]] && chown postgres "$PG_DIR"
+    pg_run initdb -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C >"$OUT/pg-initdb.log"
+    # The settings of docs/PERFORMANCE.md (durable commits, 1 GB of shared buffers); room for 3 pools of 200.
+    cat >>"$PG_DIR/data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_DIR'
+max_connections = 700
+shared_buffers = 1GB
+fsync = on
+synchronous_commit = on
+EOF
+    pg_run pg_ctl -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null
+    log "postgres $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_DIR)"
+}
+
+create_database() {
+    pg_run createdb -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"
+}
+
+start_ceiling() {
+    [[ -n "$CEILING_URL" ]] && return
+    local port
+    port=$(free_port)
+    (cd "$CEILING_DIR" && ASPNETCORE_URLS="http://127.0.0.1:$port" exec dotnet ProcOrleans.Bench.CeilingHost.dll) \
+        >"$OUT/ceiling.log" 2>&1 &
+    CEILING_PID=$!
+    PIDS+=("$CEILING_PID")
+    CEILING_URL="http://127.0.0.1:$port/"
+    local i
+    for i in $(seq 150); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
+        sleep 0.2
+    done
+    log "the ceiling host did not start; see $OUT/ceiling.log"
+    exit 1
+}
+
+# Starts COUNT nodes of APP on one store; sets NODE_PIDS and NODE_URLS. STORE is a SQLite file path or
+# a PostgreSQL database name.
+start_nodes() {
+    local app=$1 count=$2 store=$3 tag=$4 n port
+    NODE_PIDS=()
+    NODE_URLS=()
+    local settings=()
+    if [[ "$store" == */* ]]; then
+        settings=("ConnectionStrings__ProcOrleans=Data Source=$store")
+    else
+        settings=("Storage__Provider=Postgres"
+            "ConnectionStrings__ProcOrleans=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$store;Maximum Pool Size=200")
+    fi
+    for n in $(seq "$count"); do
+        port=$(free_port)
+        (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+            Logging__LogLevel__Default=Warning "${settings[@]}" dotnet ProcOrleans.Gateway.dll) \
+            >"$OUT/$tag-node$n.log" 2>&1 &
+        NODE_PIDS+=($!)
+        PIDS+=($!)
+        NODE_URLS+=("http://127.0.0.1:$port/")
+    done
+    local url
+    for url in "${NODE_URLS[@]}"; do
+        if ! wait_ready "$url"; then
+            log "node $url of $tag did not become ready; see $OUT/$tag-node*.log"
+            return 1
+        fi
+    done
+}
+
+stop_nodes() {
+    local pid
+    for pid in "${NODE_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${NODE_PIDS[@]}"; do
+        stop_pid "$pid"
+    done
+    NODE_PIDS=()
+}
+
+# Everything PostgreSQL runs: the postmaster and its children (backends come and go with the pools).
+postgres_pids() {
+    [[ -n "$PG_DIR" && -f "$PG_DIR/data/postmaster.pid" ]] || return 0
+    local master
+    master=$(head -1 "$PG_DIR/data/postmaster.pid")
+    echo "$master"
+    awk -v m="$master" '$4 == m {print $1}' /proc/[0-9]*/stat 2>/dev/null || true
+}
+
+# CPU of the measured window by group, from pidstat's averages (percent of one core) and vmstat.
+sample_cpu() {
+    local seconds=$1 file=$2
+    pidstat -u "$seconds" 1 >"$file.pidstat" 2>/dev/null &
+    local pidstat_pid=$!
+    vmstat "$seconds" 2 >"$file.vmstat" 2>/dev/null &
+    local vmstat_pid=$!
+    sleep $((seconds / 2))
+    top -b -n1 -w 200 | head -25 >"$file.top"
+    postgres_pids >"$file.pgpids"
+    wait "$pidstat_pid" "$vmstat_pid" || true
+}
+
+summarise_cpu() {
+    local file=$1 nodes=$2 loadgen_pid=$3
+    awk -v nodes="$nodes" -v loadgen="$loadgen_pid" -v ceiling="${CEILING_PID:-0}" \
+        'FILENAME ~ /pgpids$/ { pg[$1] = 1; next }
+        /^Average:/ && $3 ~ /^[0-9]+$/ {
+            pid = $3; cpu = $8
+            if (index(nodes, " " pid " ")) g["nodes"] += cpu
+            else if (pid == loadgen) g["loadgen"] += cpu
+            else if (pid == ceiling) g["ceiling"] += cpu
+            else if (pid in pg) g["pg"] += cpu
+            else { g["other"] += cpu; by[$NF] += cpu }
+        }
+        END {
+            top = ""
+            for (c in by) if (by[c] >= 10) top = top sprintf("%s%s:%.0f", top == "" ? "" : ",", c, by[c])
+            printf "cpu%%: nodes=%.0f loadgen=%.0f ceiling=%.0f pg=%.0f other=%.0f%s", g["nodes"], g["loadgen"], g["ceiling"], g["pg"], g["other"], top == "" ? "" : " (" top ")"
+        }' "$file.pgpids" "$file.pidstat"
+    awk 'NR == 4 { printf " idle=%s steal=%s", $15, $17 }' "$file.vmstat"
+}
+
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
+
+# One measured run: starts the system's nodes, runs LoadGen, samples CPU during the measured window, stops.
+run_once() {
+    local scenario=$1 system=$2 pair=$3 app=$4 store=$5 count=$6
+    shift 6
+    local tag="$scenario-$system-$pair" load_before load_after
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
+    if ! start_nodes "$app" "$count" "$store" "$tag"; then
+        stop_nodes
+        printf '%s\t%s\t%s\tFAILED\n' "$scenario" "$system" "$pair" >>"$RESULTS"
+        echo "scenario=$scenario system=$system pair=$pair FAILED: a node did not start"
+        return
+    fi
+    local target
+    if [[ $count -gt 1 ]]; then
+        target=(--urls "$(IFS=,; echo "${NODE_URLS[*]}")")
+    else
+        target=(--url "${NODE_URLS[0]}")
+    fi
+    dotnet "$LOADGEN_DIR/ProcOrleans.Bench.LoadGen.dll" "${target[@]}" --warmup "$WARMUP" --duration "$DURATION" "$@" \
+        >"$OUT/$tag.out" 2>"$OUT/$tag.err" &
+    local loadgen_pid=$!
+    PIDS+=("$loadgen_pid")
+    # The CPU window: the node's measured seconds, after set-up and warm-up, one second in from each end.
+    while kill -0 "$loadgen_pid" 2>/dev/null && ! grep -qs "warming up" "$OUT/$tag.err"; do
+        sleep 0.1
+    done
+    sleep $((WARMUP + 1))
+    sample_cpu $((DURATION - 2)) "$OUT/$tag"
+    local rc=0
+    wait "$loadgen_pid" || rc=$?
+    forget_pid "$loadgen_pid"
+    load_after=$(cut -d' ' -f1 /proc/loadavg)
+    local measured_nodes=" ${NODE_PIDS[*]} "
+    stop_nodes
+    local node_line ceiling_line ratio cpu
+    node_line=$(grep '^scenario=' "$OUT/$tag.out" | grep -v '^scenario=ceiling' | head -1 || true)
+    ceiling_line=$(grep '^scenario=ceiling' "$OUT/$tag.out" | head -1 || true)
+    ratio=$(field ratio_to_ceiling "$(cat "$OUT/$tag.out")")
+    cpu=$(summarise_cpu "$OUT/$tag" "$measured_nodes" "$loadgen_pid")
+    # Warnings and failures the nodes logged (the logs are at Warning): a run that had any is worth a look.
+    local warnings
+    warnings=$(cat "$OUT/$tag"-node*.log | grep -cE '^(warn|fail|crit):' || true)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$system" "$pair" \
+        "$(field rps "$node_line")" "$(field p50_ms "$node_line")" "$(field p99_ms "$node_line")" \
+        "$(field errors "$node_line")" "$(field codes "$node_line")" "$(field rps "$ceiling_line")" "${ratio:--}" \
+        "$load_before" "$load_after" "$rc" >>"$RESULTS"
+    echo "scenario=$scenario system=$system pair=$pair rps=$(field rps "$node_line") p50_ms=$(field p50_ms "$node_line")" \
+        "p99_ms=$(field p99_ms "$node_line") errors=$(field errors "$node_line") codes=$(field codes "$node_line")" \
+        "${ceiling_line:+ceiling_rps=$(field rps "$ceiling_line") ceiling_errors=$(field errors "$ceiling_line") ratio_to_ceiling=$ratio}" \
+        "loadavg=$load_before->$load_after rc=$rc node_warnings=$warnings $cpu"
+}
+
+run_scenario() {
+    local scenario=$1 count args=() old_store new_store
+    case "$scenario" in
+        sqlite-list) count=1; start_ceiling
+            args=(--scenario list-warm --instances 1000 --concurrency 32 --ceiling-url "$CEILING_URL") ;;
+        sqlite-create) count=1; args=(--scenario create-single --instances 1000 --concurrency 64) ;;
+        pg-list) count=3; args=(--scenario list-warm --instances 1000 --concurrency 32) ;;
+        pg-create) count=3; args=(--scenario create-single --instances 1000 --concurrency 64) ;;
+        *) log "unknown scenario $scenario"; exit 2 ;;
+    esac
+    if [[ $count -gt 1 ]]; then
+        start_postgres
+        old_store="${scenario//-/_}_old"
+        new_store="${scenario//-/_}_new"
+        create_database "$old_store"
+        create_database "$new_store"
+    else
+        mkdir -p "$OUT/db"
+        old_store="$OUT/db/$scenario-old.db"
+        new_store="$OUT/db/$scenario-new.db"
+        rm -f "$old_store"* "$new_store"*
+    fi
+    local pair
+    for pair in $(seq "$PAIRS"); do
+        run_once "$scenario" old "$pair" "$OLD_APP" "$old_store" "$count" "${args[@]}"
+        run_once "$scenario" new "$pair" "$NEW_APP" "$new_store" "$count" "${args[@]}"
+    done
+}
+
+# Per scenario: the runs' requests/s (and for sqlite-list their ratios to the ceiling), each pair's ratio
+# new/old, and the medians.
+print_ratios() {
+    awk -F'\t' '
+        function median(list,   n, i, j, t, a) {
+            n = split(list, a, " ")
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return n == 0 ? "-" : (n % 2 ? a[(n + 1) / 2] : sprintf("%.2f", (a[n / 2] + a[n / 2 + 1]) / 2))
+        }
+        function report(sc, label, col,   p, olds, news, ratios) {
+            for (p = 1; p <= pairs[sc]; p++) {
+                if ((sc, "old", p) in v) olds = olds " " v[sc, "old", p, col]
+                if ((sc, "new", p) in v) news = news " " v[sc, "new", p, col]
+                if ((sc, "old", p) in v && (sc, "new", p) in v && v[sc, "old", p, col] > 0)
+                    ratios = ratios " " sprintf("%.2f", v[sc, "new", p, col] / v[sc, "old", p, col])
+            }
+            printf "%s, %s: old%s (median %s); new%s (median %s); new/old per pair%s (median %s)\n", sc, label, olds, median(olds), news, median(news), ratios, median(ratios)
+        }
+        $4 == "FAILED" || $4 == "" { next }
+        { v[$1, $2, $3] = 1; v[$1, $2, $3, 4] = $4; v[$1, $2, $3, 10] = $10
+          if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+          if ($3 + 0 > pairs[$1]) pairs[$1] = $3 + 0 }
+        END {
+            for (s = 1; s <= n; s++) {
+                report(order[s], "requests/s", 4)
+                if (order[s] == "sqlite-list") report(order[s], "ratio to the ceiling", 10)
+            }
+        }' "$RESULTS"
+}
+
+build_tools
+log "old: $OLD_APP"
+log "new: $NEW_APP"
+log "scenarios: $SCENARIOS; $PAIRS pairs; warm-up ${WARMUP}s, measure ${DURATION}s; logs in $OUT"
+IFS=, read -r -a scenario_list <<<"$SCENARIOS"
+for scenario in "${scenario_list[@]}"; do
+    run_scenario "$scenario"
+done
+echo
+print_ratios

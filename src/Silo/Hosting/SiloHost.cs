@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using ProcOrleans.Grains.Storage;
+using ProcOrleans.Silo.Storage;
+
+namespace ProcOrleans.Silo.Hosting;
+
+/// <summary>
+/// A silo with no HTTP API: <c>dotnet ProcOrleans.Silo.dll --urls http://127.0.0.1:5181</c>, the cluster's
+/// grains for gateways that run as Orleans clients (<c>Node:Role=Gateway</c>). It listens over HTTP only for
+/// <c>/healthz</c> and <c>/readyz</c>, so that a supervisor or load balancer can probe it like a node.
+/// </summary>
+public static class SiloHost
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddProcOrleansStorage(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (IStorageHealth storage, CancellationToken cancellationToken) =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                return await storage.IsReadyAsync(timeout.Token)
+                    ? Results.Text("ready")
+                    : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        await app.RunAsync();
+    }
+}
