@@ -256,5 +256,22 @@ public sealed class ClusterTests(PostgresFixture postgres)
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations", connection);
         Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+
+        // Every query Orleans' ADO.NET membership and grain storage ask for, once each.
+        await using var keys = new Npgsql.NpgsqlCommand("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey", connection);
+        var found = new List<string>();
+        await using (var reader = await keys.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(
+            ["CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey",
+                "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey",
+                "ReadFromStorageKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "WriteToStorageKey"],
+            found.Order(StringComparer.Ordinal));
     }
 }
