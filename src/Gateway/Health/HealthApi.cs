@@ -1,4 +1,4 @@
-using ProcOrleans.Grains.Queries;
+using ProcOrleans.Grains.References;
 
 namespace ProcOrleans.Gateway.Health;
 
@@ -12,14 +12,14 @@ public static class HealthApi
         return endpoints;
     }
 
-    public static async Task<IResult> Ready(IGrainFactory grains, CancellationToken cancellationToken)
+    public static async Task<IResult> Ready(ServiceGrains grains, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         bool ready;
         try
         {
-            ready = await grains.GetGrain<IServiceInstanceQueryGrain>(0).IsStorageReadyAsync().WaitAsync(timeout.Token);
+            ready = await grains.Queries.IsStorageReadyAsync().WaitAsync(timeout.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -5,6 +5,7 @@ using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.OpenApi;
 using ProcOrleans.Gateway.Permissions;
+using ProcOrleans.Grains.References;
 using ProcOrleans.Silo.Hosting;
 using ProcOrleans.Silo.Storage;
 
@@ -37,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<AppAuthenticator>();
         services.AddSingleton<PermissionChecker>();
+        services.AddSingleton<ServiceGrains>();
 
         var role = builder.Configuration.GetSection(NodeOptions.SectionName)[nameof(NodeOptions.Role)] ?? NodeOptions.Combined;
         if (grains is not null)

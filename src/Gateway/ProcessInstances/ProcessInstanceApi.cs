@@ -2,8 +2,8 @@ using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.References;
 using ProcOrleans.Grains.ServiceInstances;
-using ProcOrleans.Grains.Queries;
 
 namespace ProcOrleans.Gateway.ProcessInstances;
 
@@ -24,7 +24,7 @@ public static class ProcessInstanceApi
     /// <summary>API.md "create_process_instance": checks in the documented order, first failure wins.</summary>
     public static async Task<IResult> CreateProcessInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public static class ProcessInstanceApi
             inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ProcessLimits);
         }
 
-        var ids = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId)
+        var ids = await grains.Instance(serviceInstanceId)
             .CreateProcessesAsync(new CreateProcessesCommand(bizId, inputs), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
@@ -71,7 +71,7 @@ public static class ProcessInstanceApi
     /// <summary>API.md "list_process_instance": no permission needed to read.</summary>
     public static async Task<IResult> ListProcessInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         CancellationToken cancellationToken)
     {
         var bizId = request.Body.Int64("bk_biz_id");
@@ -86,7 +86,7 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
         }
 
-        var data = await grains.GetGrain<IServiceInstanceGrain>(serviceInstanceId.Value).ListProcessesAsync(bizId.Value, cancellationToken);
+        var data = await grains.Instance(serviceInstanceId.Value).ListProcessesAsync(bizId.Value, cancellationToken);
         return EnvelopeResult.Ok(data.Value);
     }
 
@@ -97,7 +97,7 @@ public static class ProcessInstanceApi
     /// </summary>
     public static async Task<IResult> UpdateProcessInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -145,7 +145,7 @@ public static class ProcessInstanceApi
 
         var last = items.ToDictionary(i => i.ProcessId, i => i.Item);
         var updates = order.Select(id => new ProcessUpdate(id, ProcessInputParser.ParseProperties(last[id], limits.ProcessLimits))).ToArray();
-        var ids = await grains.GetGrain<IServiceInstanceBatchGrain>(0).UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
+        var ids = await grains.Batches.UpdateProcessesAsync(new UpdateProcessesCommand(bizId, updates, owners), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
 
@@ -155,7 +155,7 @@ public static class ProcessInstanceApi
     /// </summary>
     public static async Task<IResult> DeleteProcessInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -169,14 +169,14 @@ public static class ProcessInstanceApi
         permissions.Demand(request.Caller, PermissionActions.EditServiceInstance, bizId);
         var distinct = ids.Distinct().ToArray();
         var owners = await OwnersInBusinessAsync(grains, bizId, distinct);
-        await grains.GetGrain<IServiceInstanceBatchGrain>(0).DeleteProcessesAsync(new DeleteProcessesCommand(bizId, distinct, owners), cancellationToken);
+        await grains.Batches.DeleteProcessesAsync(new DeleteProcessesCommand(bizId, distinct, owners), cancellationToken);
         return EnvelopeResult.OkNull();
     }
 
     /// <summary>The <c>property</c> objects of a business's processes, by id; <c>fields</c> picks the keys.</summary>
     public static async Task<IResult> ListProcessDetailByIds(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         ProcessJsonWriter json)
     {
         var bizId = request.Body.Int64("bk_biz_id");
@@ -192,7 +192,7 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.Unassigned, "bk_process_ids");
         }
 
-        var found = await grains.GetGrain<IServiceInstanceQueryGrain>(0).GetProcessesAsync([.. ids.Distinct()]);
+        var found = await grains.Queries.GetProcessesAsync([.. ids.Distinct()]);
         return EnvelopeResult.Ok(writer =>
         {
             writer.WriteStartArray();
@@ -224,9 +224,9 @@ public static class ProcessInstanceApi
     }
 
     /// <summary>Which instance holds each process, for the processes of this business only.</summary>
-    private static async Task<Dictionary<long, long>> OwnersInBusinessAsync(IGrainFactory grains, long bizId, long[] processIds)
+    private static async Task<Dictionary<long, long>> OwnersInBusinessAsync(ServiceGrains grains, long bizId, long[] processIds)
     {
-        var found = await grains.GetGrain<IServiceInstanceQueryGrain>(0).GetProcessesAsync(processIds);
+        var found = await grains.Queries.GetProcessesAsync(processIds);
         return found.Where(p => p.BizId == bizId).ToDictionary(p => p.ProcessId, p => p.ServiceInstanceId);
     }
 }

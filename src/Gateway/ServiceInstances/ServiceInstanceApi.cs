@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.References;
 using ProcOrleans.Grains.ServiceInstances;
-using ProcOrleans.Grains.Queries;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Gateway.ServiceInstances;
@@ -30,7 +30,7 @@ public static class ServiceInstanceApi
     /// </summary>
     public static async Task<IResult> CreateServiceInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -68,7 +68,7 @@ public static class ServiceInstanceApi
             parsed.Add(ParseInstance(item, limits));
         }
 
-        var ids = await grains.GetGrain<IServiceInstanceBatchGrain>(0).CreateServiceInstancesAsync(
+        var ids = await grains.Batches.CreateServiceInstancesAsync(
             new CreateServiceInstancesCommand(bizId, moduleId, parsed, request.Caller.User, request.Caller.SupplierAccount), cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
@@ -76,11 +76,11 @@ public static class ServiceInstanceApi
     /// <summary>A page of a business's instances, filtered by module, hosts and name. No permission needed.</summary>
     public static async Task<IResult> ListServiceInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         ProcessJsonWriter json)
     {
         var listing = ListingRequest.Read(request.Body, request.Limits.ListPageSize, request.Limits.FilterIdsPerCall, pageRequired: false, withInstanceIds: false);
-        var queries = grains.GetGrain<IServiceInstanceQueryGrain>(0);
+        var queries = grains.Queries;
         var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page);
         return EnvelopeResult.Ok(writer => WritePage(writer, page, instance =>
         {
@@ -93,11 +93,11 @@ public static class ServiceInstanceApi
     /// <summary>As <see cref="ListServiceInstance"/>, each instance with its processes; <c>page</c> is required.</summary>
     public static async Task<IResult> ListServiceInstanceDetail(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         ProcessJsonWriter json)
     {
         var listing = ListingRequest.Read(request.Body, request.Limits.DetailPageSize, request.Limits.FilterIdsPerCall, pageRequired: true, withInstanceIds: true);
-        var queries = grains.GetGrain<IServiceInstanceQueryGrain>(0);
+        var queries = grains.Queries;
         var page = await queries.ListServiceInstancesAsync(listing.Filter, listing.Page);
         var processes = page.Info.Count == 0
             ? []
@@ -126,7 +126,7 @@ public static class ServiceInstanceApi
     /// <summary>Deletes instances with their processes, all or nothing; another business's ids are not touched.</summary>
     public static async Task<IResult> DeleteServiceInstance(
         EsbRequest request,
-        IGrainFactory grains,
+        ServiceGrains grains,
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
@@ -143,7 +143,7 @@ public static class ServiceInstanceApi
             throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
         }
 
-        await grains.GetGrain<IServiceInstanceBatchGrain>(0).DeleteServiceInstancesAsync(bizId, [.. ids.Where(id => id > 0)], cancellationToken);
+        await grains.Batches.DeleteServiceInstancesAsync(bizId, [.. ids.Where(id => id > 0)], cancellationToken);
         return EnvelopeResult.OkNull();
     }
 

@@ -1,5 +1,6 @@
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
+using ProcOrleans.Grains.References;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Grains.ServiceInstances;
@@ -16,8 +17,11 @@ namespace ProcOrleans.Grains.ServiceInstances;
 internal sealed class ServiceInstanceBatchGrain(
     IServiceInstanceStore store,
     IIdAllocator idAllocator,
-    TimeProvider clock) : Grain, IServiceInstanceBatchGrain
+    TimeProvider clock,
+    IGrainFactory grains) : Grain, IServiceInstanceBatchGrain
 {
+    private readonly GrainReferenceCache<IServiceInstanceParticipant> participants = new(grains);
+
     private const int MaxAttempts = 3;
 
     public async Task<long[]> CreateServiceInstancesAsync(CreateServiceInstancesCommand command, CancellationToken cancellationToken = default)
@@ -171,5 +175,5 @@ internal sealed class ServiceInstanceBatchGrain(
     private Task ApplyAsync(List<ServiceInstanceChange> changes) =>
         Task.WhenAll(changes.Select(change => Participant(change.ServiceInstanceId).ApplyAsync(change)));
 
-    private IServiceInstanceParticipant Participant(long key) => GrainFactory.GetGrain<IServiceInstanceParticipant>(key);
+    private IServiceInstanceParticipant Participant(long key) => participants.Get(key);
 }
