@@ -55,6 +55,35 @@ public sealed class IdSequenceTests
     }
 
     [Fact]
+    public async Task The_next_block_is_reserved_in_the_background_once_half_of_the_current_one_is_used()
+    {
+        await using var node = await SiloNode.StartAsync(settings: BlockSize(10));
+        var ids = node.Services.GetRequiredService<IIdAllocator>();
+        var first = await ids.AllocateAsync(IdSequences.ProcessId, 5, CancellationToken.None);
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, first);
+        Assert.Equal(10, await HighWaterMarkAsync(node));
+
+        // Five of ten left: no refill yet. Six used: the next ten are reserved before anyone needs them.
+        var sixth = await ids.AllocateAsync(IdSequences.ProcessId, 1, CancellationToken.None);
+        Assert.Equal(new long[] { 6 }, sixth);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await HighWaterMarkAsync(node) < 20 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(20, await HighWaterMarkAsync(node));
+        // The rest of the first block, then the prefetched one: contiguous, and nothing waits for a write.
+        var rest = await ids.AllocateAsync(IdSequences.ProcessId, 4, CancellationToken.None);
+        var next = await ids.AllocateAsync(IdSequences.ProcessId, 2, CancellationToken.None);
+        Assert.Equal(new long[] { 7, 8, 9, 10, 11, 12 }, rest.Concat(next).ToArray());
+        Assert.Equal(20, await HighWaterMarkAsync(node));
+    }
+
+    private static Task<long> HighWaterMarkAsync(SiloNode node) =>
+        ExecuteAsync(node.DatabasePath, "SELECT json_extract(PayloadJson, '$.HighWaterMark') FROM OrleansStorage WHERE GrainIdExtensionString = 'bk_process_id'");
+
+    [Fact]
     public async Task A_sequence_with_no_state_goes_on_from_the_id_sequences_table()
     {
         var folder = SiloNode.NewFolder();
