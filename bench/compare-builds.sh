@@ -24,8 +24,10 @@
 # Prints one line per run (throughput, p50/p99, error count and codes, load average before and after, the
 # number of warnings the nodes logged, and the CPU of the measured window by process group: nodes,
 # loadgen, ceiling, postgres, everything else, plus the machine's idle and stolen time from vmstat), then
-# the ratios. Needs dotnet, curl, pidstat
-# (sysstat), vmstat, and for pg-* the PostgreSQL server binaries (run as the postgres user when root).
+# the ratios. Needs dotnet, curl, pidstat (sysstat), vmstat, and for pg-* the PostgreSQL server binaries
+# (run as the postgres user when root). For example, two pairs of the SQLite scenarios only:
+#
+#   PAIRS=2 bench/compare-builds.sh /tmp/old/app /tmp/new/app sqlite-list,sqlite-create
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
@@ -70,11 +72,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A loopback port nothing listens on and this script has not handed out yet.
+# A loopback port nothing listens on and this script has not handed out yet. Taken below the kernel's
+# ephemeral range: a port there can be the local end of some outgoing connection, which no probe sees and
+# which still makes a bind fail.
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
     local port
     while true; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % (EPHEMERAL_LOW - 10000)))
         if [[ "$USED_PORTS" != *" $port "* ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             USED_PORTS+="$port "
             echo "$port"
@@ -104,11 +109,12 @@ stop_pid() {
     forget_pid "$pid"
 }
 
-# Waits for GET <url>readyz to answer 200; fails after 90 s.
+# Waits for GET <url>readyz to answer 200; fails when process PID has ended, or after 90 s.
 wait_ready() {
-    local url=$1 i
+    local url=$1 pid=$2 i
     for i in $(seq 450); do
         [[ "$(curl -s -o /dev/null -w '%{http_code}' "${url}readyz" || true)" == 200 ]] && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.2
     done
     return 1
@@ -202,10 +208,9 @@ start_nodes() {
         PIDS+=($!)
         NODE_URLS+=("http://127.0.0.1:$port/")
     done
-    local url
-    for url in "${NODE_URLS[@]}"; do
-        if ! wait_ready "$url"; then
-            log "node $url of $tag did not become ready; see $OUT/$tag-node*.log"
+    for n in "${!NODE_URLS[@]}"; do
+        if ! wait_ready "${NODE_URLS[$n]}" "${NODE_PIDS[$n]}"; then
+            log "node ${NODE_URLS[$n]} of $tag did not become ready; see $OUT/$tag-node*.log"
             return 1
         fi
     done
@@ -244,24 +249,28 @@ sample_cpu() {
     wait "$pidstat_pid" "$vmstat_pid" || true
 }
 
+# Percent of one core per group. "other" is the machine's busy time (vmstat us+sy, all cores) less the
+# groups: pidstat leaves out processes that ended within the window (test runs, compilers), vmstat does not.
+# The names after it are the other processes pidstat did see using 10% or more.
 summarise_cpu() {
     local file=$1 nodes=$2 loadgen_pid=$3
-    awk -v nodes="$nodes" -v loadgen="$loadgen_pid" -v ceiling="${CEILING_PID:-0}" \
+    awk -v nodes="$nodes" -v loadgen="$loadgen_pid" -v ceiling="${CEILING_PID:-0}" -v cores="$(nproc)" \
         'FILENAME ~ /pgpids$/ { pg[$1] = 1; next }
+        FILENAME ~ /vmstat$/ { if (++line == 4) { busy = ($13 + $14) * cores; idle = $15; steal = $17 }; next }
         /^Average:/ && $3 ~ /^[0-9]+$/ {
             pid = $3; cpu = $8
             if (index(nodes, " " pid " ")) g["nodes"] += cpu
             else if (pid == loadgen) g["loadgen"] += cpu
             else if (pid == ceiling) g["ceiling"] += cpu
             else if (pid in pg) g["pg"] += cpu
-            else { g["other"] += cpu; by[$NF] += cpu }
+            else by[$NF] += cpu
         }
         END {
             top = ""
             for (c in by) if (by[c] >= 10) top = top sprintf("%s%s:%.0f", top == "" ? "" : ",", c, by[c])
-            printf "cpu%%: nodes=%.0f loadgen=%.0f ceiling=%.0f pg=%.0f other=%.0f%s", g["nodes"], g["loadgen"], g["ceiling"], g["pg"], g["other"], top == "" ? "" : " (" top ")"
-        }' "$file.pgpids" "$file.pidstat"
-    awk 'NR == 4 { printf " idle=%s steal=%s", $15, $17 }' "$file.vmstat"
+            other = busy - g["nodes"] - g["loadgen"] - g["ceiling"] - g["pg"]
+            printf "cpu%%: nodes=%.0f loadgen=%.0f ceiling=%.0f pg=%.0f other=%.0f%s idle=%s steal=%s", g["nodes"], g["loadgen"], g["ceiling"], g["pg"], other < 0 ? 0 : other, top == "" ? "" : " (" top ")", idle, steal
+        }' "$file.pgpids" "$file.vmstat" "$file.pidstat"
 }
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
@@ -272,8 +281,18 @@ run_once() {
     shift 6
     local tag="$scenario-$system-$pair" load_before load_after
     load_before=$(cut -d' ' -f1 /proc/loadavg)
-    if ! start_nodes "$app" "$count" "$store" "$tag"; then
+    local started=false _
+    for _ in 1 2 3; do
+        if start_nodes "$app" "$count" "$store" "$tag"; then
+            started=true
+            break
+        fi
         stop_nodes
+        # Other work on the machine may take a port between the probe and the bind: try other ports.
+        grep -qs "address already in use" "$OUT/$tag"-node*.log || break
+        log "a port was taken before $tag bound it; starting again on other ports"
+    done
+    if [[ $started == false ]]; then
         printf '%s\t%s\t%s\tFAILED\n' "$scenario" "$system" "$pair" >>"$RESULTS"
         echo "scenario=$scenario system=$system pair=$pair FAILED: a node did not start"
         return
@@ -351,19 +370,19 @@ run_scenario() {
 # new/old, and the medians.
 print_ratios() {
     awk -F'\t' '
-        function median(list,   n, i, j, t, a) {
+        function median(list, format,   n, i, j, t, a) {
             n = split(list, a, " ")
             for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-            return n == 0 ? "-" : (n % 2 ? a[(n + 1) / 2] : sprintf("%.2f", (a[n / 2] + a[n / 2 + 1]) / 2))
+            return n == 0 ? "-" : sprintf(format, n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
         }
-        function report(sc, label, col,   p, olds, news, ratios) {
+        function report(sc, label, col, format,   p, olds, news, ratios) {
             for (p = 1; p <= pairs[sc]; p++) {
                 if ((sc, "old", p) in v) olds = olds " " v[sc, "old", p, col]
                 if ((sc, "new", p) in v) news = news " " v[sc, "new", p, col]
                 if ((sc, "old", p) in v && (sc, "new", p) in v && v[sc, "old", p, col] > 0)
                     ratios = ratios " " sprintf("%.2f", v[sc, "new", p, col] / v[sc, "old", p, col])
             }
-            printf "%s, %s: old%s (median %s); new%s (median %s); new/old per pair%s (median %s)\n", sc, label, olds, median(olds), news, median(news), ratios, median(ratios)
+            printf "%s, %s: old%s (median %s); new%s (median %s); new/old per pair%s (median %s)\n", sc, label, olds, median(olds, format), news, median(news, format), ratios, median(ratios, "%.2f")
         }
         $4 == "FAILED" || $4 == "" { next }
         { v[$1, $2, $3] = 1; v[$1, $2, $3, 4] = $4; v[$1, $2, $3, 10] = $10
@@ -371,8 +390,8 @@ print_ratios() {
           if ($3 + 0 > pairs[$1]) pairs[$1] = $3 + 0 }
         END {
             for (s = 1; s <= n; s++) {
-                report(order[s], "requests/s", 4)
-                if (order[s] == "sqlite-list") report(order[s], "ratio to the ceiling", 10)
+                report(order[s], "requests/s", 4, "%.0f")
+                if (order[s] == "sqlite-list") report(order[s], "ratio to the ceiling", 10, "%.2f")
             }
         }' "$RESULTS"
 }

@@ -69,10 +69,7 @@ public static class ProcessInstanceApi
     }
 
     /// <summary>API.md "list_process_instance": no permission needed to read.</summary>
-    public static async Task<IResult> ListProcessInstance(
-        EsbRequest request,
-        ServiceGrains grains,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> ListProcessInstance(EsbRequest request, ServiceGrains grains)
     {
         var bizId = request.Body.Int64("bk_biz_id");
         var serviceInstanceId = request.Body.Int64("service_instance_id");
@@ -86,7 +83,7 @@ public static class ProcessInstanceApi
             throw new CmdbException(ErrorCodes.ParamInvalid, "bk_biz_id");
         }
 
-        var data = await grains.Instance(serviceInstanceId.Value).ListProcessesAsync(bizId.Value, cancellationToken);
+        var data = await grains.Instance(serviceInstanceId.Value).ListProcessesAsync(bizId.Value);
         return EnvelopeResult.Ok(data.Value);
     }
 

@@ -6,10 +6,11 @@ public interface IServiceInstanceGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// The UTF-8 JSON array of <c>{property, relation}</c> items in ascending process id; <c>[]</c> when the
-    /// instance does not exist or belongs to another business.
+    /// instance does not exist or belongs to another business. Takes no cancellation token: a read changes
+    /// nothing, and a token costs every call (the proxy wraps it) for nothing gained.
     /// </summary>
     [Alias("ListProcesses")]
-    Task<Immutable<byte[]>> ListProcessesAsync(long bizId, CancellationToken cancellationToken = default);
+    Task<Immutable<byte[]>> ListProcessesAsync(long bizId);
 
     /// <summary>
     /// Adds processes, all or nothing; answers their new ids in input order. A call cancelled (or timed out)

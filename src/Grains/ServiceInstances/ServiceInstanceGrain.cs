@@ -35,9 +35,9 @@ public sealed class ServiceInstanceGrain(
 
     private long Key => this.GetPrimaryKeyLong();
 
-    public async Task<Immutable<byte[]>> ListProcessesAsync(long bizId, CancellationToken cancellationToken = default)
+    public async Task<Immutable<byte[]>> ListProcessesAsync(long bizId)
     {
-        await EnsureCurrentAsync(cancellationToken);
+        await EnsureCurrentAsync(CancellationToken.None);
         if (_state is null)
         {
             // Nothing to keep in memory for an id that does not exist.

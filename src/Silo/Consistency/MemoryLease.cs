@@ -44,6 +44,8 @@ internal sealed partial class MemoryLease(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Start-up itself is no freeze: the first beat counts from here, not from construction.
+        Volatile.Write(ref _lastBeat, Stopwatch.GetTimestamp());
         // A thread of its own: a starved thread pool must not look like a frozen process, and the other way round.
         _beat = new Thread(Beat) { IsBackground = true, Name = "procorleans-memory-lease", Priority = ThreadPriority.AboveNormal };
         _beat.Start();
