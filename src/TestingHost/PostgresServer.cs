@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ProcOrleans.TestingHost;
@@ -247,10 +246,5 @@ public sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Silo.Hosting.FreePort.On(IPAddress.Loopback);
 }

@@ -1,4 +1,5 @@
 using ProcOrleans.Grains.References;
+using ProcOrleans.Silo.Hosting;
 
 namespace ProcOrleans.Gateway.Health;
 
@@ -12,22 +13,6 @@ public static class HealthApi
         return endpoints;
     }
 
-    public static async Task<IResult> Ready(ServiceGrains grains, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        bool ready;
-        try
-        {
-            ready = await grains.Queries.IsStorageReadyAsync().WaitAsync(timeout.Token);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            ready = false;
-        }
-
-        return ready
-            ? Results.Text("ready")
-            : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
+    public static Task<IResult> Ready(ServiceGrains grains, CancellationToken cancellationToken) =>
+        Readiness.AnswerAsync(_ => grains.Queries.IsStorageReadyAsync(), cancellationToken);
 }

@@ -20,21 +20,8 @@ public static class SiloHost
         builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IStorageHealth storage, CancellationToken cancellationToken) =>
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            try
-            {
-                return await storage.IsReadyAsync(timeout.Token)
-                    ? Results.Text("ready")
-                    : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+        app.MapGet("/readyz", (IStorageHealth storage, CancellationToken cancellationToken) =>
+            Readiness.AnswerAsync(storage.IsReadyAsync, cancellationToken));
         await app.RunAsync();
     }
 }
