@@ -14,6 +14,7 @@ public sealed class ProcOrleansMetrics
     private readonly Histogram<double> _requestDuration;
     private readonly Histogram<double> _commitDuration;
     private readonly Counter<long> _conflicts;
+    private readonly Histogram<int> _groupSize;
 
     public ProcOrleansMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +23,7 @@ public sealed class ProcOrleansMetrics
         _requestDuration = Meter.CreateHistogram<double>("procorleans.request.duration", "ms", "Time to answer an API call, by api");
         _commitDuration = Meter.CreateHistogram<double>("procorleans.storage.commit.duration", "ms", "Time to make a write durable, by provider");
         _conflicts = Meter.CreateCounter<long>("procorleans.storage.conflicts", "{conflict}", "Writes refused because another writer changed the instance first");
+        _groupSize = Meter.CreateHistogram<int>("procorleans.storage.group.size", "{commit}", "Commits that shared one database transaction (group commit), by provider");
     }
 
     public Meter Meter { get; }
@@ -35,6 +37,9 @@ public sealed class ProcOrleansMetrics
 
     public void CommitDone(string provider, double milliseconds) =>
         _commitDuration.Record(milliseconds, new KeyValuePair<string, object?>("provider", provider));
+
+    public void GroupCommitted(string provider, int commits) =>
+        _groupSize.Record(commits, new KeyValuePair<string, object?>("provider", provider));
 
     public void ConflictSeen(string provider) => _conflicts.Add(1, new KeyValuePair<string, object?>("provider", provider));
 

@@ -4,8 +4,9 @@ using ProcOrleans.Grains.Storage;
 namespace ProcOrleans.Silo.Storage;
 
 /// <summary>
-/// Writes one <see cref="ServiceInstanceChange"/> inside a transaction the caller owns. The version check
-/// is the first statement, so a change made against stale memory fails before it writes anything.
+/// Writes one <see cref="ServiceInstanceChange"/> inside a transaction the caller owns, through a sink that
+/// runs each statement at once or gathers them for one round trip. The version check is the first
+/// statement, so a change made against stale memory fails before it writes anything.
 /// </summary>
 internal static class ChangeWriter
 {
@@ -36,15 +37,17 @@ internal static class ChangeWriter
         $"UPDATE processes SET {Rows.ProcessUpdateAssignments} WHERE bk_process_id = @bk_process_id AND service_instance_id = @service_instance_id";
 
     /// <summary>Applies <paramref name="change"/>; new processes go <paramref name="rowsPerInsert"/> to a statement.</summary>
-    public static async Task ApplyAsync(Statements statements, ServiceInstanceChange change, int rowsPerInsert, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(IChangeSink sink, ServiceInstanceChange change, int rowsPerInsert, CancellationToken cancellationToken)
     {
         rowsPerInsert = Math.Clamp(rowsPerInsert, 1, MaxRowsPerInsert);
         var id = change.ServiceInstanceId;
+        var expectation = new RowExpectation(id, change.ExpectedVersion);
         if (change.ExpectedVersion == 0)
         {
             var instance = change.Instance ?? throw new ArgumentException("A new service instance needs its row.", nameof(change));
-            await using var insert = statements.Rent(InsertInstance);
-            await insert.Command.WithInstance(instance, change.NewVersion).ExecuteNonQueryAsync(cancellationToken);
+            await using var insert = sink.Statement(InsertInstance);
+            insert.Command.WithInstance(instance, change.NewVersion);
+            await sink.RunAsync(insert, cancellationToken);
         }
         else
         {
@@ -52,20 +55,19 @@ internal static class ChangeWriter
             // delete does not rely on the foreign key's cascade being switched on).
             if (change.DeleteInstance)
             {
-                await using (var deleteInstance = statements.Rent(DeleteInstance))
+                await using (var deleteInstance = sink.Statement(DeleteInstance))
                 {
-                    if (await deleteInstance.Command.With("@id", id).With("@expected", change.ExpectedVersion).ExecuteNonQueryAsync(cancellationToken) != 1)
-                    {
-                        throw new ConcurrencyConflictException(id, $"expected version {change.ExpectedVersion}");
-                    }
+                    deleteInstance.Command.With("@id", id).With("@expected", change.ExpectedVersion);
+                    await sink.RunExpectingOneRowAsync(deleteInstance, expectation, cancellationToken);
                 }
 
-                await using var deleteProcesses = statements.Rent("DELETE FROM processes WHERE service_instance_id = @id");
-                await deleteProcesses.Command.With("@id", id).ExecuteNonQueryAsync(cancellationToken);
+                await using var deleteProcesses = sink.Statement("DELETE FROM processes WHERE service_instance_id = @id");
+                deleteProcesses.Command.With("@id", id);
+                await sink.RunAsync(deleteProcesses, cancellationToken);
                 return;
             }
 
-            await using var update = statements.Rent(change.Instance is null ? UpdateVersion : UpdateInstance);
+            await using var update = sink.Statement(change.Instance is null ? UpdateVersion : UpdateInstance);
             if (change.Instance is { } instance)
             {
                 update.Command.WithInstance(instance, change.NewVersion);
@@ -75,18 +77,16 @@ internal static class ChangeWriter
                 update.Command.With("@id", id).With("@version", change.NewVersion);
             }
 
-            if (await update.Command.With("@expected", change.ExpectedVersion).ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new ConcurrencyConflictException(id, $"expected version {change.ExpectedVersion}");
-            }
+            update.Command.With("@expected", change.ExpectedVersion);
+            await sink.RunExpectingOneRowAsync(update, expectation, cancellationToken);
         }
 
         if (change.DeletedProcessIds.Count > 0)
         {
             var list = string.Join(", ", change.DeletedProcessIds.Select((_, i) => $"@p{i}"));
-            await using var delete = statements.Rent($"DELETE FROM processes WHERE service_instance_id = @id AND bk_process_id IN ({list})");
+            await using var delete = sink.Statement($"DELETE FROM processes WHERE service_instance_id = @id AND bk_process_id IN ({list})");
             delete.Command.With("@id", id).WithList("p", change.DeletedProcessIds);
-            await delete.Command.ExecuteNonQueryAsync(cancellationToken);
+            await sink.RunAsync(delete, cancellationToken);
         }
 
         // Updates run in two passes so that processes swapping names never meet in the unique index.
@@ -94,34 +94,31 @@ internal static class ChangeWriter
         {
             foreach (var process in change.UpdatedProcesses)
             {
-                await using var park = statements.Rent(
+                await using var park = sink.Statement(
                     "UPDATE processes SET bk_process_name = @parked, bk_func_name = @parked WHERE bk_process_id = @bk_process_id AND service_instance_id = @id");
-                await park.Command
-                    .With("@parked", $"\u0001parked:{process.ProcessId}").With("@bk_process_id", process.ProcessId).With("@id", id)
-                    .ExecuteNonQueryAsync(cancellationToken);
+                park.Command.With("@parked", $"\u0001parked:{process.ProcessId}").With("@bk_process_id", process.ProcessId).With("@id", id);
+                await sink.RunAsync(park, cancellationToken);
             }
         }
 
         foreach (var process in change.UpdatedProcesses)
         {
-            await using var update = statements.Rent(UpdateProcess);
-            if (await update.Command.WithProcess(process).ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new ConcurrencyConflictException(id, $"process {process.ProcessId} is gone");
-            }
+            await using var update = sink.Statement(UpdateProcess);
+            update.Command.WithProcess(process);
+            await sink.RunExpectingOneRowAsync(update, expectation with { ProcessId = process.ProcessId }, cancellationToken);
         }
 
         var inserted = change.InsertedProcesses;
         for (var first = 0; first < inserted.Count; first += rowsPerInsert)
         {
             var rows = Math.Min(rowsPerInsert, inserted.Count - first);
-            await using var insert = statements.Rent(InsertProcesses[rows] ??= InsertProcessesSql(rows));
+            await using var insert = sink.Statement(InsertProcesses[rows] ??= InsertProcessesSql(rows));
             for (var row = 0; row < rows; row++)
             {
                 insert.Command.WithProcess(inserted[first + row], RowSuffixes[row]);
             }
 
-            await insert.Command.ExecuteNonQueryAsync(cancellationToken);
+            await sink.RunAsync(insert, cancellationToken);
         }
     }
 

@@ -5,9 +5,9 @@ namespace ProcOrleans.Silo.Storage;
 /// <summary>
 /// Where a transaction's commands come from: fresh ones (disposed after use), or, on a connection that
 /// lives long and writes alone (the SQLite writer), cached ones that keep their prepared statement so hot
-/// inserts are not parsed again for every write.
+/// inserts are not parsed again for every write. As a change sink it runs each statement at once.
 /// </summary>
-internal sealed class Statements
+internal sealed class Statements : IChangeSink
 {
     private readonly DbConnection _connection;
     private readonly TimeSpan _timeout;
@@ -47,6 +47,19 @@ internal sealed class Statements
         command.Transaction = Transaction;
         command.Parameters.Clear();
         return new Lease(command, owned: false);
+    }
+
+    Lease IChangeSink.Statement(string sql) => Rent(sql);
+
+    async ValueTask IChangeSink.RunAsync(Lease statement, CancellationToken cancellationToken) =>
+        await statement.Command.ExecuteNonQueryAsync(cancellationToken);
+
+    async ValueTask IChangeSink.RunExpectingOneRowAsync(Lease statement, RowExpectation expectation, CancellationToken cancellationToken)
+    {
+        if (await statement.Command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw expectation.Conflict();
+        }
     }
 
     public void Clear()

@@ -22,6 +22,18 @@ public sealed class StorageOptions
     public int MaxCommitBatch { get; set; } = 256;
 
     /// <summary>
+    /// PostgreSQL writers per node: each sends one group of commits as one transaction while the others wait
+    /// for their fsync, so a node keeps the database busy without a connection per waiting write.
+    /// </summary>
+    public int PostgresWriters { get; set; } = 2;
+
+    /// <summary>
+    /// Most commits one PostgreSQL transaction takes at once. Each is a subtransaction, and PostgreSQL slows
+    /// every snapshot down once a transaction has more than 64 of them.
+    /// </summary>
+    public int PostgresMaxGroup { get; set; } = 32;
+
+    /// <summary>
     /// Page cache of the SQLite writer's connection, in MiB: inserts land on index pages spread over the whole
     /// store, and a small cache would read them back from the file again and again.
     /// </summary>

@@ -24,6 +24,8 @@ public static class StorageServiceCollectionExtensions
                 $"No connection string: set ConnectionStrings:{StorageOptions.ConnectionStringName} or Storage:ConnectionString.")
             .Validate(o => o.IdBlockSize is > 0 and <= 1_000_000, "Storage:IdBlockSize must be between 1 and 1000000.")
             .Validate(o => o.MaxCommitBatch is > 0 and <= 10_000, "Storage:MaxCommitBatch must be between 1 and 10000.")
+            .Validate(o => o.PostgresWriters is > 0 and <= 64, "Storage:PostgresWriters must be between 1 and 64.")
+            .Validate(o => o.PostgresMaxGroup is > 0 and <= 60, "Storage:PostgresMaxGroup must be between 1 and 60.")
             .Validate(o => o.CommandTimeout > TimeSpan.Zero, "Storage:CommandTimeout must be positive.")
             .Validate(o => o.SqliteWriterCacheMb is > 0 and <= 65_536, "Storage:SqliteWriterCacheMb must be between 1 and 65536.")
             .Validate(o => o.SqliteCheckpointInterval >= TimeSpan.Zero, "Storage:SqliteCheckpointInterval must not be negative.")
@@ -36,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton<PostgresDialect>();
             services.AddSingleton<StorageDialect>(sp => sp.GetRequiredService<PostgresDialect>());
+            services.AddSingleton<PostgresWriter>();
+            services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<PostgresWriter>());
             services.AddSingleton<PostgresServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<PostgresServiceInstanceStore>());
         }

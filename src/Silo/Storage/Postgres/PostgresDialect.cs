@@ -13,6 +13,8 @@ internal sealed class PostgresDialect(StorageOptions options) : StorageDialect, 
         new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
             CommandTimeout = Math.Max(1, (int)options.CommandTimeout.TotalSeconds),
+            // The group writer traces a failed statement of a batch back to the one commit that sent it.
+            IncludeFailedBatchedCommand = true,
         }.ConnectionString).Build();
 
     public override string Name => StorageProviders.Postgres;

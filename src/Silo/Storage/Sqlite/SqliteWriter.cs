@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using ProcOrleans.Silo.Diagnostics;
 
 namespace ProcOrleans.Silo.Storage.Sqlite;
 
@@ -10,7 +11,11 @@ namespace ProcOrleans.Silo.Storage.Sqlite;
 /// begins joins it, each inside its own savepoint (one write's failure undoes only that write), and one
 /// durable COMMIT (synchronous=FULL) answers them all. No caller hears back before its COMMIT returns.
 /// </summary>
-internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions options, ILogger<SqliteWriter> logger)
+internal sealed partial class SqliteWriter(
+    SqliteDialect dialect,
+    StorageOptions options,
+    ProcOrleansMetrics metrics,
+    ILogger<SqliteWriter> logger)
     : IStorageLifecycle, IAsyncDisposable
 {
     // SQLite's default threshold, and a far one (64 MiB of WAL) for when checkpoints run in the background.
@@ -138,6 +143,7 @@ internal sealed partial class SqliteWriter(SqliteDialect dialect, StorageOptions
 
             await transaction.CommitAsync();
             statements.Transaction = null;
+            metrics.GroupCommitted(StorageProviders.Sqlite, group.Count);
         }
         catch (Exception exception)
         {
