@@ -28,6 +28,9 @@ as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The platform the SDK builds for (linux-x64, linux-arm64, ...), so the nodes are published precompiled for it.
+dotnet_rid() { dotnet --info | awk '/RID:/ {print $2; exit}'; }
+
 pg_bin() {
   if command -v initdb >/dev/null 2>&1; then
     dirname "$(readlink -f "$(command -v initdb)")"
@@ -60,8 +63,8 @@ trap stop_all INT TERM EXIT
 
 app="${APP_DIR:-$workdir/app}"
 if [ -z "${APP_DIR:-}" ]; then
-  log "building the gateway"
-  dotnet build "$repo/src/Gateway" -c Release -o "$app" -v quiet -nologo >/dev/null
+  log "publishing the gateway (precompiled for $(dotnet_rid))"
+  dotnet publish "$repo/src/Gateway" -c Release -r "$(dotnet_rid)" --self-contained false -o "$app" -v quiet -nologo >/dev/null
 fi
 
 log "starting PostgreSQL on 127.0.0.1:$pg_port"

@@ -26,7 +26,8 @@ export PORT="${PORT:-$(free_block 5190 13)}" PG_PORT="${PG_PORT:-$(free_block 55
 log="$(mktemp)"
 # One build for both topologies (the gateway's output holds the silo-only host too).
 export APP_DIR="$(mktemp -d)"
-dotnet build "$repo/src/Gateway" -c Release -o "$APP_DIR" -v quiet -nologo >/dev/null
+rid="$(dotnet --info | awk '/RID:/ {print $2; exit}')"
+dotnet publish "$repo/src/Gateway" -c Release -r "$rid" --self-contained false -o "$APP_DIR" -v quiet -nologo >/dev/null
 cluster=""
 cleanup() {
   if [ -n "$cluster" ]; then
