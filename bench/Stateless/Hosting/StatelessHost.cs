@@ -25,12 +25,11 @@ public static class StatelessHost
 {
     public static async Task Main(string[] args) => await Create(args).RunAsync();
 
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         // PostgreSQL is the only store this service knows; the node's storage code applies the migrations.
         builder.Configuration.AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProviders.Postgres)]);
-        configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
         UseStateless(app);
