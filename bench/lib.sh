@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the benchmark scripts share: processes they start (and stop on exit), free loopback ports, a
 # throwaway PostgreSQL server, nodes of a system on one store, one measured LoadGen run with the CPU of
-# its window by process group. Sourced by compare-builds.sh and cluster-vs-stateless.sh, after they set
-# OUT (logs) and RESULTS (one tab-separated line per run), WARMUP, DURATION and LOADGEN_DIR.
+# its window by process group. Sourced by compare-builds.sh, cluster-vs-stateless.sh and stateless-diff.sh,
+# after they set OUT (logs) and RESULTS (one tab-separated line per run), and for run_once WARMUP,
+# DURATION and LOADGEN_DIR.
 
 PIDS=()          # every process this script started and has not stopped yet
 USED_PORTS=" "
