@@ -7,7 +7,7 @@ using ProcOrleans.Grains.ServiceInstances;
 namespace ProcOrleans.Silo.Storage;
 
 /// <summary>The column lists of both tables and the mapping between rows and the domain records.</summary>
-internal static class Rows
+public static class Rows
 {
     public const string InstanceColumns =
         "id, name, bk_biz_id, bk_module_id, bk_host_id, service_template_id, labels, creator, modifier, "
