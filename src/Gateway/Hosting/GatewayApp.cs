@@ -1,3 +1,4 @@
+using ProcOrleans.Gateway.WebConsole;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Health;
 using ProcOrleans.Gateway.Native;
@@ -36,6 +37,8 @@ public static class GatewayApp
             // Domain errors are answers, not failures: keep them out of the error log.
             SuppressDiagnosticsCallback = context => context.Exception is CmdbException or BadHttpRequestException,
         });
+        // The console is static files; its branch ends before routing, so its 404s stay plain.
+        app.MapConsole();
         // Routing after the handlers above, so that its failures get the envelope too.
         app.UseRouting();
         app.Use(EsbRequestLog.RememberEndpointAsync);
