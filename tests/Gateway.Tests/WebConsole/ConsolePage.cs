@@ -41,10 +41,10 @@ public sealed class ConsolePage
     public async Task SignInAsync(string appCode, string appSecret, string userName)
     {
         await Page.GotoAsync("/console");
-        await Page.GetByLabel("App code").FillAsync(appCode);
-        await Page.GetByLabel("App secret").FillAsync(appSecret);
-        await Page.GetByLabel("User name").FillAsync(userName);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.Locator("#app-code").FillAsync(appCode);
+        await Page.Locator("#app-secret").FillAsync(appSecret);
+        await Page.Locator("#user-name").FillAsync(userName);
+        await Page.Locator(".sign-in button[type=submit]").ClickAsync();
     }
 
     public async Task SignInAndOpenAsync(string appCode, string appSecret, string userName, long bizId)
