@@ -103,6 +103,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture) : IClassFixture<Con
         await Expect(page.Locator("#process-bind_info-error")).ToHaveTextAsync("'bind_info' data parameter verification does not pass");
         await Expect(page.Locator(".error[data-code='1199006'] .error-message")).ToHaveTextAsync("'bind_info' data parameter verification does not pass");
         Assert.Equal(stored.ToJsonString(), (await esb.ListProcessesAsync(biz, instanceId)).ToJsonString());
+        await ConsoleFixture.ScreenshotAsync(page, "console-process-error.png");
 
         await page.Locator("table.bind [name=port]").FillAsync("9000-9010");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -62,6 +62,14 @@ public sealed class ConsoleListTests(ConsoleFixture fixture) : IClassFixture<Con
         await Expect(count).ToHaveTextAsync("1–10 of 10");
         await Expect(rows.First.Locator("td").Nth(2)).ToHaveTextAsync("svc-19");
 
+        // A search holding the address's own separators reaches the API as typed.
+        await page.Locator("#filter-q").FillAsync("svc-1&start=5#x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(count).ToHaveTextAsync("No service instances");
+        Assert.Equal("svc-1&start=5#x", console.Calls.Last(c => c.Api == "list_service_instance").Body["search_key"]!.GetValue<string>());
+        Assert.Equal(0, console.Calls.Last(c => c.Api == "list_service_instance").Body["page"]!["start"]!.GetValue<int>());
+        await page.Locator("#filter-q").FillAsync("svc-1");
+
         await page.Locator("#filter-hosts").FillAsync("101, 102");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         // svc-10..19 on hosts 101 (i % 3 == 1) or 102 (i % 3 == 2): all but 12, 15 and 18.

@@ -51,8 +51,11 @@ function header(current, bizId) {
 async function render() {
   const token = ++renders;
   const root = document.getElementById('app');
-  const [path, query] = decodeURIComponent(location.hash.replace(/^#/, '') || '/').split('?');
-  const params = new URLSearchParams(query ?? '');
+  // Only the path is decoded here: the query keeps its escapes for URLSearchParams (a search may hold '&').
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const mark = hash.indexOf('?');
+  const path = decodeURIComponent(mark < 0 ? hash : hash.slice(0, mark));
+  const params = new URLSearchParams(mark < 0 ? '' : hash.slice(mark + 1));
   const current = session.current();
   const notice = pendingNotice;
   pendingNotice = null;
