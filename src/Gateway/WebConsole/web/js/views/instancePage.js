@@ -100,7 +100,7 @@ export async function instancePageView(bizId, instanceId) {
 }
 
 function processTable(bizId, instanceId, processes, selected, changed) {
-  const columns = ['bk_process_name', 'bk_func_name', 'user', 'work_path', 'start_cmd', 'proc_num'];
+  const columns = ['bk_process_name', 'bk_func_name', 'work_path', 'start_cmd'];
   const body = h('tbody');
   for (const { property, relation } of processes) {
     const id = property.bk_process_id;
@@ -114,13 +114,13 @@ function processTable(bizId, instanceId, processes, selected, changed) {
       h('tr', { class: 'process', dataset: { processId: String(id) } },
         h('td', {}, box),
         h('td', { class: 'num' }, id),
-        columns.map(key => h('td', { class: key === 'proc_num' ? 'num' : undefined }, key === 'bk_process_name'
+        columns.map(key => h('td', { class: key === 'proc_num' ? 'num' : key === 'work_path' || key === 'start_cmd' ? 'long' : undefined }, key === 'bk_process_name'
           ? h('a', { href: `#/biz/${bizId}/instance/${instanceId}/process/${id}` }, property[key])
-          : property[key] ?? h('span', { class: 'muted' }, t('nullValue')))),
+          : property[key] ?? h('span', { class: 'muted', title: t('nullValue') }, '—'))),
         h('td', {}, portsText(property.bind_info, protocols)),
         h('td', {}, templated ? h('span', { class: 'badge template', title: t('templateProcessHelp') }, t('templateId', relation.process_template_id)) : ''),
         h('td', {}, time(property.last_time)),
-        h('td', {}, h('a', { href: `#/biz/${bizId}/instance/${instanceId}/process/${id}` }, t('edit')))),
+        h('td', { class: 'nowrap' }, h('a', { href: `#/biz/${bizId}/instance/${instanceId}/process/${id}` }, t('edit')))),
       h('tr', { class: 'process-detail', dataset: { processId: String(id) } },
         h('td'), h('td', { colspan: columns.length + 5 }, bindTable(property.bind_info))));
   }
