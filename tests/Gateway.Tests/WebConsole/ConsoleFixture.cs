@@ -40,6 +40,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         Esb = new EsbTestClient(new HttpClient { BaseAddress = BaseAddress }, GatewayFactory.AppCode, GatewayFactory.AppSecret);
 
+        // Waits, not speed checks: a shared two-core machine may take seconds to render a page.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -49,14 +51,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (own sessionStorage) with a language and a time zone.</summary>
-    public Task<IBrowserContext> NewContextAsync(string locale = "en-US", string timeZone = "America/New_York") =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(string locale = "en-US", string timeZone = "America/New_York")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
         });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
 
     /// <summary>
     /// Saves a screenshot for the README when <c>CONSOLE_SCREENSHOTS</c> names a folder (e.g. <c>docs</c>);

@@ -16,7 +16,7 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture) : IClassFixture<Con
     private static readonly string[] Volatile = ["bk_process_id", "service_instance_id", "create_time", "last_time"];
 
     [Fact]
-    public async Task Sign_in_create_edit_with_a_bad_port_range_and_delete_each_step_stored_as_the_api_says()
+    public async Task Sign_in_create_edit_with_a_bad_port_range_add_and_delete_each_step_stored_as_the_api_says()
     {
         var biz = TestBusinesses.Next();
         var esb = fixture.Esb;
@@ -117,11 +117,30 @@ public sealed class ConsoleFlowTests(ConsoleFixture fixture) : IClassFixture<Con
         Assert.Equal(biz, update["bk_biz_id"]!.GetValue<long>());
         Assert.Equal(jobId, update["processes"]![0]!["bk_process_id"]!.GetValue<long>());
 
-        // Delete the second process, with a confirmation.
+        // Add a third: a name already used in the instance is the API's 1199014 at the name.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add process" }).ClickAsync();
+        await page.Locator("#process-bk_process_name").FillAsync("job_java");
+        await page.Locator("#process-bk_func_name").FillAsync("cron");
+        var add = page.Locator("form.process-form button[type=submit]");
+        await add.ClickAsync();
+        await Expect(page.Locator("#process-bk_process_name-error")).ToHaveTextAsync(
+            $"duplicated instances exist, fields [service_instance_id: {instanceId}, bk_process_name: \"job_java\"] duplicated");
+        Assert.Equal(2, (await esb.ListProcessesAsync(biz, instanceId)).Count);
+        await page.Locator("#process-bk_process_name").FillAsync("cron");
+        await add.ClickAsync();
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Created.");
+        await Expect(page.Locator("tr.process")).ToHaveCountAsync(3);
+        var three = await esb.ListProcessesAsync(biz, instanceId);
+        Assert.Equal(["job_java", "nginx", "cron"], three.Select(p => p!["property"]!["bk_process_name"]!.GetValue<string>()));
+        Assert.Equal(Expected(biz, "cron", "cron", bind: "null"), Stable(three[2]!));
+        var cronId = three[2]!["property"]!["bk_process_id"]!.GetValue<long>();
+
+        // Delete the second and the third, with a confirmation.
         await page.GetByLabel($"Select {nginxId}").CheckAsync();
+        await page.GetByLabel($"Select {cronId}").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete selected" }).ClickAsync();
-        await console.ConfirmAsync("Delete 1 process?");
-        await Expect(page.Locator(".notice")).ToHaveTextAsync("Deleted 1 process.");
+        await console.ConfirmAsync("Delete 2 processes?");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Deleted 2 processes.");
         await Expect(page.Locator("tr.process")).ToHaveCountAsync(1);
         Assert.Equal([jobId], (await esb.ListProcessesAsync(biz, instanceId)).Select(p => p!["property"]!["bk_process_id"]!.GetValue<long>()));
 
