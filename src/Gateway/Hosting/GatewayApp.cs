@@ -1,10 +1,10 @@
-using ProcOrleans.Gateway.WebConsole;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Health;
 using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceInstances;
+using ProcOrleans.Gateway.WebConsole;
 using ProcOrleans.Grains.Errors;
 
 namespace ProcOrleans.Gateway.Hosting;

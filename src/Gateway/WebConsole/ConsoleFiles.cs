@@ -8,7 +8,7 @@ namespace ProcOrleans.Gateway.WebConsole;
 /// <c>/console</c>. It is static: every action of it is an ESB call from the browser, so it needs no
 /// endpoint of its own and gets exactly the API's authentication, permissions and limits.
 /// </summary>
-public static class ConsoleFiles
+public static partial class ConsoleFiles
 {
     public const string Path = "/console";
 
@@ -23,6 +23,13 @@ public static class ConsoleFiles
     /// <summary>Adds the console's branch: <c>/console</c> redirects to <c>/console/</c>, which serves index.html.</summary>
     public static IApplicationBuilder MapConsole(this IApplicationBuilder app)
     {
+        if (!Directory.Exists(Root))
+        {
+            // A deployment without the files still serves the API; /console then answers 404.
+            LogMissing(app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleFiles)), Root);
+            return app;
+        }
+
         var files = new PhysicalFileProvider(Root);
         return app.Map(Path, console =>
         {
@@ -42,4 +49,7 @@ public static class ConsoleFiles
             });
         });
     }
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "The web console's files are not at {Root}; /console is not served")]
+    private static partial void LogMissing(ILogger logger, string root);
 }
