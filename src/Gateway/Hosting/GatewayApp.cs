@@ -4,6 +4,7 @@ using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceInstances;
+using ProcOrleans.Gateway.WebConsole;
 using ProcOrleans.Grains.Errors;
 
 namespace ProcOrleans.Gateway.Hosting;
@@ -36,6 +37,8 @@ public static class GatewayApp
             // Domain errors are answers, not failures: keep them out of the error log.
             SuppressDiagnosticsCallback = context => context.Exception is CmdbException or BadHttpRequestException,
         });
+        // The console is static files; its branch ends before routing, so its 404s stay plain.
+        app.MapConsole();
         // Routing after the handlers above, so that its failures get the envelope too.
         app.UseRouting();
         app.Use(EsbRequestLog.RememberEndpointAsync);
