@@ -3,6 +3,7 @@ using ProcOrleans.Gateway.Health;
 using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
+using ProcOrleans.Gateway.ServiceCategories;
 using ProcOrleans.Gateway.ServiceInstances;
 using ProcOrleans.Grains.Errors;
 
@@ -56,6 +57,7 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
+        app.MapServiceCategoryApi();
         app.MapNativeApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.ProcessInstances;
+using ProcOrleans.Gateway.ServiceCategories;
 using ProcOrleans.Gateway.ServiceInstances;
 
 namespace ProcOrleans.Gateway.Native;
@@ -28,6 +29,10 @@ public static class NativeApi
         group.Map(HttpMethods.Post, "findmany/proc/service_instance", "list_service_instance", ServiceInstanceApi.ListServiceInstance);
         group.Map(HttpMethods.Post, "findmany/proc/service_instance/details", "list_service_instance_detail", ServiceInstanceApi.ListServiceInstanceDetail);
         group.Map(HttpMethods.Delete, "deletemany/proc/service_instance", "delete_service_instance", ServiceInstanceApi.DeleteServiceInstance);
+        group.Map(HttpMethods.Post, "create/proc/service_category", "create_service_category", ServiceCategoryApi.CreateServiceCategory);
+        group.Map(HttpMethods.Post, "findmany/proc/service_category", "list_service_category", ServiceCategoryApi.ListServiceCategory);
+        group.Map(HttpMethods.Put, "update/proc/service_category", "update_service_category", ServiceCategoryApi.UpdateServiceCategory);
+        group.Map(HttpMethods.Delete, "delete/proc/service_category", "delete_service_category", ServiceCategoryApi.DeleteServiceCategory);
         return endpoints;
     }
 

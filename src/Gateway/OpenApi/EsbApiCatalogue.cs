@@ -78,6 +78,24 @@ public static class EsbApiCatalogue
             "Delete service instances (1..500) and their processes; another business's ids are not touched.",
             Params(("bk_biz_id", "int"), ("service_instance_ids", "array of int, 1..500")),
             [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
+        ["create_service_category"] = new(
+            "Create a service category in a business: first level (bk_parent_id 0) or under a first-level one; answers the category.",
+            Params(("bk_biz_id", "int, required"), ("name", "string, 1..128 characters of letters, digits, _ : - ( ) or Han"), ("bk_parent_id", "int, 0 for the first level")),
+            [.. Common, 9900403, 1199006, 1113017, 1199409],
+            """{"bk_biz_id": 1, "name": "Database", "bk_parent_id": 0}""",
+            """{"result": true, "code": 0, "message": "success", "permission": null, "request_id": "e43da4ef221746868dc4c837d36f3807", "data": {"bk_biz_id": 1, "id": 6, "name": "Database", "bk_root_id": 6, "bk_parent_id": 0, "bk_supplier_account": "0", "is_built_in": false}}"""),
+        ["list_service_category"] = new(
+            "A business's service categories with the built-ins every business sees, by name: {count, info}. Never fails.",
+            Params(("bk_biz_id", "int")),
+            [.. Common]),
+        ["update_service_category"] = new(
+            "Rename a service category of the business; nothing else changes. Built-ins cannot be renamed.",
+            Params(("bk_biz_id", "int, required"), ("id", "int, required"), ("name", "string, required")),
+            [.. Common, 9900403, 1199019, 1199006, 1199054, 1113017, 1199409]),
+        ["delete_service_category"] = new(
+            "Delete a service category of the business: not a built-in, without sub-categories.",
+            Params(("bk_biz_id", "int, required"), ("id", "int, required")),
+            [.. Common, 9900403, 1199019, 1199054, 1199055, 1199409]),
     }.ToFrozenDictionary();
 
     public static EsbApiDocument? Find(string api) => Documents.GetValueOrDefault(api);

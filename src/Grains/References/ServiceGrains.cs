@@ -1,4 +1,5 @@
 using ProcOrleans.Grains.Queries;
+using ProcOrleans.Grains.Catalogue;
 using ProcOrleans.Grains.ServiceInstances;
 
 namespace ProcOrleans.Grains.References;
@@ -7,6 +8,7 @@ namespace ProcOrleans.Grains.References;
 public sealed class ServiceGrains(IGrainFactory grains)
 {
     private readonly GrainReferenceCache<IServiceInstanceGrain> _instances = new(grains);
+    private readonly GrainReferenceCache<IBusinessCatalogueGrain> _catalogues = new(grains);
 
     /// <summary>Batches across service instances (a stateless worker on the silo that receives the call).</summary>
     public IServiceInstanceBatchGrain Batches { get; } = grains.GetGrain<IServiceInstanceBatchGrain>(0);
@@ -16,4 +18,7 @@ public sealed class ServiceGrains(IGrainFactory grains)
 
     /// <summary>The grain of one service instance.</summary>
     public IServiceInstanceGrain Instance(long serviceInstanceId) => _instances.Get(serviceInstanceId);
+
+    /// <summary>The catalogue of a business; an id that cannot be a business gets the built-ins' grain (0).</summary>
+    public IBusinessCatalogueGrain Catalogue(long bizId) => _catalogues.Get(Math.Max(bizId, 0));
 }

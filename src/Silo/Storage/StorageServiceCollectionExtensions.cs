@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<StorageDialect>(sp => sp.GetRequiredService<PostgresDialect>());
             services.AddSingleton<PostgresServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<PostgresServiceInstanceStore>());
+            services.AddSingleton<WriteTransactions, PostgresWriteTransactions>();
         }
         else
         {
@@ -48,11 +49,13 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<SqliteWriter>());
             services.AddSingleton<SqliteServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<SqliteServiceInstanceStore>());
+            services.AddSingleton<WriteTransactions, SqliteWriteTransactions>();
         }
 
         services.AddSingleton<ServiceInstanceReader>();
         services.AddSingleton<IServiceInstanceQueries, ServiceInstanceQueries>();
         services.AddSingleton<IStorageHealth, StorageHealth>();
+        services.AddSingleton<IBusinessCatalogueStore, BusinessCatalogueStore>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -1,0 +1,30 @@
+using ProcOrleans.Grains.ServiceCategories;
+
+namespace ProcOrleans.Grains.Catalogue;
+
+/// <summary>
+/// What one business (key <c>bk_biz_id</c>) defines once and instances are made from: its service
+/// categories, with the built-ins every business sees. The only writer of those rows; reads are answered
+/// from memory. Checks follow TEMPLATES.md, in its order.
+/// </summary>
+[Alias("procorleans.IBusinessCatalogueGrain")]
+public interface IBusinessCatalogueGrain : IGrainWithIntegerKey
+{
+    /// <summary>This business's categories and the built-ins, by name (then id).</summary>
+    [Alias("ListCategories")]
+    Task<IReadOnlyList<ServiceCategory>> ListCategoriesAsync();
+
+    /// <summary>The category with this id, of this business or built-in; null when there is none.</summary>
+    [Alias("FindCategory")]
+    Task<ServiceCategory?> FindCategoryAsync(long categoryId);
+
+    [Alias("CreateCategory")]
+    Task<ServiceCategory> CreateCategoryAsync(string name, long parentId, string supplierAccount, CancellationToken cancellationToken = default);
+
+    /// <summary>Renames a category; nothing else of it changes.</summary>
+    [Alias("RenameCategory")]
+    Task<ServiceCategory> RenameCategoryAsync(long categoryId, string name, CancellationToken cancellationToken = default);
+
+    [Alias("DeleteCategory")]
+    Task DeleteCategoryAsync(long categoryId, CancellationToken cancellationToken = default);
+}
