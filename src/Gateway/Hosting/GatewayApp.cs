@@ -4,6 +4,7 @@ using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceCategories;
+using ProcOrleans.Gateway.ServiceTemplates;
 using ProcOrleans.Gateway.ServiceInstances;
 using ProcOrleans.Grains.Errors;
 
@@ -58,6 +59,7 @@ public static class GatewayApp
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
         app.MapServiceCategoryApi();
+        app.MapServiceTemplateApi();
         app.MapNativeApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceCategories;
+using ProcOrleans.Gateway.ServiceTemplates;
 using ProcOrleans.Gateway.ServiceInstances;
 
 namespace ProcOrleans.Gateway.Native;
@@ -33,6 +34,11 @@ public static class NativeApi
         group.Map(HttpMethods.Post, "findmany/proc/service_category", "list_service_category", ServiceCategoryApi.ListServiceCategory);
         group.Map(HttpMethods.Put, "update/proc/service_category", "update_service_category", ServiceCategoryApi.UpdateServiceCategory);
         group.Map(HttpMethods.Delete, "delete/proc/service_category", "delete_service_category", ServiceCategoryApi.DeleteServiceCategory);
+        group.Map(HttpMethods.Post, "create/proc/service_template", "create_service_template", ServiceTemplateApi.CreateServiceTemplate);
+        group.Map(HttpMethods.Get, "find/proc/service_template/{service_template_id:long}", "get_service_template", ServiceTemplateApi.GetServiceTemplate);
+        group.Map(HttpMethods.Post, "findmany/proc/service_template", "list_service_template", ServiceTemplateApi.ListServiceTemplate);
+        group.Map(HttpMethods.Put, "update/proc/service_template", "update_service_template", ServiceTemplateApi.UpdateServiceTemplate);
+        group.Map(HttpMethods.Delete, "delete/proc/service_template", "delete_service_template", ServiceTemplateApi.DeleteServiceTemplate);
         return endpoints;
     }
 

@@ -1,5 +1,7 @@
 using ProcOrleans.Grains.Errors;
+using ProcOrleans.Grains.Processes;
 using ProcOrleans.Grains.ServiceCategories;
+using ProcOrleans.Grains.ServiceTemplates;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Grains.Catalogue;
@@ -12,9 +14,11 @@ namespace ProcOrleans.Grains.Catalogue;
 public sealed class BusinessCatalogueGrain(
     IBusinessCatalogueStore store,
     IIdAllocator idAllocator,
+    TimeProvider clock,
     IMemoryLease lease) : Grain, IBusinessCatalogueGrain
 {
     public const string CategoryIdSequence = "service_category_id";
+    public const string TemplateIdSequence = "service_template_id";
 
     private const int Attempts = 3;
 
@@ -43,21 +47,63 @@ public sealed class BusinessCatalogueGrain(
             var id = (await idAllocator.AllocateAsync(CategoryIdSequence, 1, cancellationToken))[0];
             return CategoryRules.Create(catalogue, BizId, name, parentId, supplierAccount, id);
         }, cancellationToken);
-        return change.InsertedCategory!;
+        return change!.InsertedCategory!;
     }
 
     public async Task<ServiceCategory> RenameCategoryAsync(long categoryId, string name, CancellationToken cancellationToken = default) =>
-        (await WriteAsync(catalogue => Task.FromResult(CategoryRules.Rename(catalogue, BizId, categoryId, name)), cancellationToken)).RenamedCategory!;
+        (await WriteAsync(catalogue => Task.FromResult<CatalogueChange?>(CategoryRules.Rename(catalogue, BizId, categoryId, name)), cancellationToken))!.RenamedCategory!;
 
     public Task DeleteCategoryAsync(long categoryId, CancellationToken cancellationToken = default) =>
-        WriteAsync(catalogue => Task.FromResult(CategoryRules.Delete(catalogue, BizId, categoryId)), cancellationToken);
+        WriteAsync(catalogue => Task.FromResult<CatalogueChange?>(CategoryRules.Delete(catalogue, BizId, categoryId)), cancellationToken);
 
-    private async Task<CatalogueChange> WriteAsync(Func<BusinessCatalogue, Task<CatalogueChange>> prepare, CancellationToken cancellationToken)
+    public async Task<ServiceTemplate?> FindServiceTemplateAsync(long templateId) =>
+        TemplateRules.Find(await CurrentAsync(CancellationToken.None), templateId);
+
+    public async Task<ServiceTemplate> CreateServiceTemplateAsync(NewServiceTemplate command, CancellationToken cancellationToken = default)
+    {
+        var change = await WriteAsync(async catalogue =>
+        {
+            var foreign = catalogue.Categories.Any(c => c.Id == command.ServiceCategoryId) || command.ServiceCategoryId <= 0
+                ? null
+                : await store.FindForeignCategoryAsync(command.ServiceCategoryId, cancellationToken);
+            var now = CmdbTime.TruncateToMilliseconds(clock.GetUtcNow());
+            TemplateRules.Create(catalogue, BizId, command, foreign, now, newId: 0);
+            var id = (await idAllocator.AllocateAsync(TemplateIdSequence, 1, cancellationToken))[0];
+            return TemplateRules.Create(catalogue, BizId, command, foreign, now, id);
+        }, cancellationToken);
+        return change!.InsertedTemplate!;
+    }
+
+    public async Task<ServiceTemplate> UpdateServiceTemplateAsync(ServiceTemplateUpdate update, CancellationToken cancellationToken = default)
+    {
+        ServiceTemplate? unchanged = null;
+        var change = await WriteAsync(catalogue =>
+        {
+            var change = TemplateRules.Update(catalogue, BizId, update, CmdbTime.TruncateToMilliseconds(clock.GetUtcNow()));
+            unchanged = change is null ? TemplateRules.Find(catalogue, update.TemplateId) : null;
+            return Task.FromResult(change);
+        }, cancellationToken);
+        return change?.UpdatedTemplate ?? unchanged!;
+    }
+
+    public Task DeleteServiceTemplateAsync(long templateId, CancellationToken cancellationToken = default) =>
+        WriteAsync(async catalogue =>
+        {
+            var inUse = TemplateRules.Find(catalogue, templateId) is not null && await store.IsTemplateInUseAsync(BizId, templateId, cancellationToken);
+            return TemplateRules.Delete(catalogue, BizId, templateId, inUse);
+        }, cancellationToken);
+
+    /// <summary>Judges a command on the current catalogue and stores its change; a null change stores nothing.</summary>
+    private async Task<CatalogueChange?> WriteAsync(Func<BusinessCatalogue, Task<CatalogueChange?>> prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var catalogue = await CurrentAsync(cancellationToken);
-            var change = await prepare(catalogue);
+            if (await prepare(catalogue) is not { } change)
+            {
+                return null;
+            }
+
             try
             {
                 await store.CommitAsync(change, cancellationToken);
@@ -80,7 +126,8 @@ public sealed class BusinessCatalogueGrain(
                 throw;
             }
 
-            _catalogue = new BusinessCatalogue(CategoryRules.Apply(catalogue.Categories, change), change.NewVersion);
+            _catalogue = new BusinessCatalogue(
+                CategoryRules.Apply(catalogue.Categories, change), TemplateRules.Apply(catalogue.ServiceTemplates, change), change.NewVersion);
             return change;
         }
     }

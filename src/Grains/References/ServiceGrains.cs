@@ -16,6 +16,9 @@ public sealed class ServiceGrains(IGrainFactory grains)
     /// <summary>Listings and readiness, answered from the tables (a stateless worker).</summary>
     public IServiceInstanceQueryGrain Queries { get; } = grains.GetGrain<IServiceInstanceQueryGrain>(0);
 
+    /// <summary>Catalogue reads across businesses (a stateless worker).</summary>
+    public ICatalogueQueryGrain CatalogueQueries { get; } = grains.GetGrain<ICatalogueQueryGrain>(0);
+
     /// <summary>The grain of one service instance.</summary>
     public IServiceInstanceGrain Instance(long serviceInstanceId) => _instances.Get(serviceInstanceId);
 

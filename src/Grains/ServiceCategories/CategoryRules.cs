@@ -55,6 +55,11 @@ public static class CategoryRules
             throw new CmdbException(ErrorCodes.HasChildren);
         }
 
+        if (catalogue.ServiceTemplates.Any(t => t.ServiceCategoryId == category.Id))
+        {
+            throw new CmdbException(ErrorCodes.Referenced);
+        }
+
         return new CatalogueChange(bizId, catalogue.Version) { DeletedCategoryId = category.Id };
     }
 

@@ -1,4 +1,5 @@
 using ProcOrleans.Grains.ServiceCategories;
+using ProcOrleans.Grains.ServiceTemplates;
 
 namespace ProcOrleans.Grains.Storage;
 
@@ -14,6 +15,14 @@ public sealed record CatalogueChange(long BizId, long ExpectedVersion)
     public ServiceCategory? RenamedCategory { get; init; }
 
     public long DeletedCategoryId { get; init; }
+
+    public ServiceTemplate? InsertedTemplate { get; init; }
+
+    /// <summary>A template whose name or category changed (with its modifier and last time).</summary>
+    public ServiceTemplate? UpdatedTemplate { get; init; }
+
+    /// <summary>Deletes the template and its process templates.</summary>
+    public long DeletedTemplateId { get; init; }
 
     public long NewVersion => ExpectedVersion + 1;
 }

@@ -1,6 +1,8 @@
+using ProcOrleans.Grains.ServiceTemplates;
+
 namespace ProcOrleans.Grains.Storage;
 
-/// <summary>Durable business catalogues (categories), one version per business. Every method is one transaction.</summary>
+/// <summary>Durable business catalogues (categories, service templates), one version per business. Every method is one transaction.</summary>
 public interface IBusinessCatalogueStore
 {
     /// <summary>True when other silos may write the same rows (see <see cref="IServiceInstanceStore.IsShared"/>).</summary>
@@ -11,6 +13,12 @@ public interface IBusinessCatalogueStore
 
     /// <summary>The business's stored version (0 when it has none).</summary>
     Task<long> GetVersionAsync(long bizId, CancellationToken cancellationToken);
+
+    /// <summary>The owner of a category this business does not see, or null when no business has it.</summary>
+    Task<ForeignCategory?> FindForeignCategoryAsync(long categoryId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a service instance of the business was made from the template.</summary>
+    Task<bool> IsTemplateInUseAsync(long bizId, long templateId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the change, durable before it returns. Throws <see cref="ConcurrencyConflictException"/> when the

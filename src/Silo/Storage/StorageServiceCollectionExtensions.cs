@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IServiceInstanceQueries, ServiceInstanceQueries>();
         services.AddSingleton<IStorageHealth, StorageHealth>();
         services.AddSingleton<IBusinessCatalogueStore, BusinessCatalogueStore>();
+        services.AddSingleton<ICatalogueQueries, CatalogueQueries>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

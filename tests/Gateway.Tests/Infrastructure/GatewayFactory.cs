@@ -59,7 +59,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var dump = new System.Text.StringBuilder();
-        foreach (var table in new[] { "service_instances", "processes", "service_categories", "business_catalogue_versions" })
+        foreach (var table in new[] { "service_instances", "processes", "service_categories", "business_catalogue_versions", "service_templates" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table} ORDER BY 1";

@@ -23,6 +23,7 @@ public sealed class BusinessCatalogueGrainTests : IAsyncLifetime
             host.Services.AddSingleton<IBusinessCatalogueStore>(_store);
             host.Services.AddSingleton<IIdAllocator>(_ids);
             host.Services.AddSingleton<IMemoryLease>(_ids);
+            host.Services.AddSingleton(TimeProvider.System);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -38,7 +39,7 @@ public sealed class BusinessCatalogueGrainTests : IAsyncLifetime
         var grain = Grain(5);
         Assert.Equal(2, (await grain.ListCategoriesAsync()).Count);
         // Another activation (a silo that was in doubt) stored "web" meanwhile.
-        _store.Put(5, new BusinessCatalogue([.. InMemoryCatalogueStore.BuiltIns, new ServiceCategory(5, 50, "web", 50, 0, "0", false)], 1));
+        _store.Put(5, new BusinessCatalogue([.. InMemoryCatalogueStore.BuiltIns, new ServiceCategory(5, 50, "web", 50, 0, "0", false)], [], 1));
 
         var refused = await Assert.ThrowsAsync<CmdbException>(() => grain.CreateCategoryAsync("web", 0, "0"));
         Assert.Equal((ErrorCodes.DuplicatedCategoryName, "web"), (refused.Code, (string)refused.Args[0]));
@@ -56,7 +57,7 @@ public sealed class BusinessCatalogueGrainTests : IAsyncLifetime
         _store.IsShared = true;
         var grain = Grain(6);
         Assert.Equal(2, (await grain.ListCategoriesAsync()).Count);
-        _store.Put(6, new BusinessCatalogue([.. InMemoryCatalogueStore.BuiltIns, new ServiceCategory(6, 60, "web", 60, 0, "0", false)], 1));
+        _store.Put(6, new BusinessCatalogue([.. InMemoryCatalogueStore.BuiltIns, new ServiceCategory(6, 60, "web", 60, 0, "0", false)], [], 1));
 
         Assert.Equal(2, (await grain.ListCategoriesAsync()).Count);
         _ids.IsHeld = false;

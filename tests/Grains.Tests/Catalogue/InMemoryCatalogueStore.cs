@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ProcOrleans.Grains.ServiceCategories;
+using ProcOrleans.Grains.ServiceTemplates;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Grains.Tests.Catalogue;
@@ -20,7 +21,7 @@ internal sealed class InMemoryCatalogueStore : IBusinessCatalogueStore
     public int Conflicts { get; private set; }
 
     public Task<BusinessCatalogue> LoadAsync(long bizId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(bizId) ?? new BusinessCatalogue(BuiltIns, 0));
+        Task.FromResult(_rows.GetValueOrDefault(bizId) ?? new BusinessCatalogue(BuiltIns, [], 0));
 
     public Task<long> GetVersionAsync(long bizId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.GetValueOrDefault(bizId)?.Version ?? 0);
@@ -29,18 +30,25 @@ internal sealed class InMemoryCatalogueStore : IBusinessCatalogueStore
     {
         lock (_rows)
         {
-            var current = _rows.GetValueOrDefault(change.BizId) ?? new BusinessCatalogue(BuiltIns, 0);
+            var current = _rows.GetValueOrDefault(change.BizId) ?? new BusinessCatalogue(BuiltIns, [], 0);
             if (current.Version != change.ExpectedVersion)
             {
                 Conflicts++;
                 throw new ConcurrencyConflictException(change.BizId, "version moved");
             }
 
-            _rows[change.BizId] = new BusinessCatalogue(CategoryRules.Apply(current.Categories, change), change.NewVersion);
+            _rows[change.BizId] = new BusinessCatalogue(
+                CategoryRules.Apply(current.Categories, change), TemplateRules.Apply(current.ServiceTemplates, change), change.NewVersion);
         }
 
         return Task.CompletedTask;
     }
+
+    public Task<ForeignCategory?> FindForeignCategoryAsync(long categoryId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.Values.SelectMany(c => c.Categories).Where(c => c.Id == categoryId)
+            .Select(c => new ForeignCategory(c.BizId, _rows[c.BizId].Categories.Any(x => x.ParentId == c.Id))).FirstOrDefault());
+
+    public Task<bool> IsTemplateInUseAsync(long bizId, long templateId, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>Another writer's state, stored without the grain knowing.</summary>
     public void Put(long bizId, BusinessCatalogue catalogue) => _rows[bizId] = catalogue;

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace ProcOrleans.TestingHost.Tests;
 
-/// <summary>Service categories on PostgreSQL, across nodes.</summary>
+/// <summary>Service categories and templates on PostgreSQL, across nodes.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ServiceCategoryClusterTests(PostgresFixture postgres)
+public sealed class CatalogueClusterTests(PostgresFixture postgres)
 {
     private static Task<JsonObject> CreateAsync(ProcOrleansTestCluster cluster, int node, long biz, string name, long parent = 0) =>
         Esb.PostAsync(cluster, node, "create_service_category", new JsonObject { ["bk_biz_id"] = biz, ["name"] = name, ["bk_parent_id"] = parent });
@@ -30,6 +30,30 @@ public sealed class ServiceCategoryClusterTests(PostgresFixture postgres)
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT string_agg(name || ':' || bk_parent_id::text, ',' ORDER BY id) FROM service_categories WHERE bk_biz_id = 7", connection);
         Assert.Equal($"web:0,nginx:{root}", (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_template_created_through_one_node_is_read_and_checked_on_the_other()
+    {
+        await using var cluster = await postgres.StartClusterAsync(nodes: 2);
+        var created = (await Esb.PostAsync(cluster, 0, "create_service_template", new JsonObject
+        {
+            ["bk_biz_id"] = 8, ["name"] = "nginx", ["service_category_id"] = 2, ["host_apply_enabled"] = true,
+        })).Ok()["data"]!;
+        var id = created["id"]!.GetValue<long>();
+
+        var got = (await Esb.PostAsync(cluster, 1, "get_service_template", new JsonObject { ["service_template_id"] = id })).Ok()["data"]!;
+        Assert.Equal(created.ToJsonString(), got.ToJsonString());
+        Assert.Equal(1199014, (await Esb.PostAsync(cluster, 1, "create_service_template", new JsonObject
+        {
+            ["bk_biz_id"] = 8, ["name"] = "nginx", ["service_category_id"] = 2,
+        })).Code());
+        var renamed = (await Esb.PostAsync(cluster, 1, "update_service_template", new JsonObject { ["bk_biz_id"] = 8, ["id"] = id, ["name"] = "edge" })).Ok();
+        var listed = (await Esb.PostAsync(cluster, 0, "list_service_template", new JsonObject { ["bk_biz_id"] = 8, ["page"] = new JsonObject { ["limit"] = 10 } })).Ok();
+        Assert.Equal(renamed["data"]!.ToJsonString(), listed["data"]!["info"]![0]!.ToJsonString());
+        Assert.Equal(1, listed["data"]!["count"]!.GetValue<int>());
+        (await Esb.PostAsync(cluster, 0, "delete_service_template", new JsonObject { ["bk_biz_id"] = 8, ["service_template_id"] = id })).Ok();
+        Assert.Equal(1199019, (await Esb.PostAsync(cluster, 1, "get_service_template", new JsonObject { ["service_template_id"] = id })).Code());
     }
 
     [Fact]
