@@ -60,6 +60,7 @@ public static class GatewayApp
         app.MapServiceInstanceApi();
         app.MapServiceCategoryApi();
         app.MapServiceTemplateApi();
+        app.MapLabelApi();
         app.MapNativeApi();
         return app;
     }

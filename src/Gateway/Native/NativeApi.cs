@@ -39,6 +39,8 @@ public static class NativeApi
         group.Map(HttpMethods.Post, "findmany/proc/service_template", "list_service_template", ServiceTemplateApi.ListServiceTemplate);
         group.Map(HttpMethods.Put, "update/proc/service_template", "update_service_template", ServiceTemplateApi.UpdateServiceTemplate);
         group.Map(HttpMethods.Delete, "delete/proc/service_template", "delete_service_template", ServiceTemplateApi.DeleteServiceTemplate);
+        group.Map(HttpMethods.Post, "createmany/proc/service_instance/labels", "add_label_for_service_instance", LabelApi.AddLabelForServiceInstance);
+        group.Map(HttpMethods.Delete, "deletemany/proc/service_instance/labels", "remove_label_from_service_instance", LabelApi.RemoveLabelFromServiceInstance);
         return endpoints;
     }
 

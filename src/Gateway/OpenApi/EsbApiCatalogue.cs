@@ -120,6 +120,14 @@ public static class EsbApiCatalogue
             "Delete a template that no service instance was made from; every refusal is 1108030.",
             Params(("bk_biz_id", "int, required"), ("service_template_id", "int, required")),
             [.. Common, 1108030, 9900403, 1199409]),
+        ["add_label_for_service_instance"] = new(
+            "Merge labels into service instances of the business (1..100), all or nothing; a key given again is overwritten.",
+            Params(("bk_biz_id", "int, required"), ("instance_ids", "array of int, 1..100"), ("labels", "object of string to string")),
+            [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
+        ["remove_label_from_service_instance"] = new(
+            "Drop label keys from service instances of the business (1..500), all or nothing; absent keys are ignored.",
+            Params(("bk_biz_id", "int, required"), ("instance_ids", "array of int, 1..500"), ("keys", "array of string")),
+            [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
     }.ToFrozenDictionary();
 
     public static EsbApiDocument? Find(string api) => Documents.GetValueOrDefault(api);

@@ -51,6 +51,14 @@ public sealed partial class NativeRoutesTests(GatewayFixture fixture) : IClassFi
         new("list_service_template", "POST", "findmany/proc/service_template", s => new() { ["bk_biz_id"] = s.Biz, ["page"] = new JsonObject { ["limit"] = 10 } }),
         new("update_service_template", "PUT", "update/proc/service_template", s => new() { ["bk_biz_id"] = s.Biz, ["id"] = s.Template, ["name"] = "renamed" }),
         new("delete_service_template", "DELETE", "delete/proc/service_template", s => new() { ["bk_biz_id"] = s.Biz, ["service_template_id"] = s.Template }),
+        new("add_label_for_service_instance", "POST", "createmany/proc/service_instance/labels", s => new()
+        {
+            ["bk_biz_id"] = s.Biz, ["instance_ids"] = new JsonArray(s.Instance), ["labels"] = new JsonObject { ["env"] = "prod" },
+        }),
+        new("remove_label_from_service_instance", "DELETE", "deletemany/proc/service_instance/labels", s => new()
+        {
+            ["bk_biz_id"] = s.Biz, ["instance_ids"] = new JsonArray(s.Instance), ["keys"] = new JsonArray("env"),
+        }),
     ];
 
     public static TheoryData<string> Apis => new(Scenarios.Select(s => s.Api));
