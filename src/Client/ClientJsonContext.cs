@@ -11,6 +11,10 @@ namespace ProcOrleans.Client;
 [JsonSerializable(typeof(Envelope<ProcessInstance[]>))]
 [JsonSerializable(typeof(Envelope<ProcessInfo[]>))]
 [JsonSerializable(typeof(Envelope<ServiceInstancePage>))]
+[JsonSerializable(typeof(Envelope<ServiceCategory>))]
+[JsonSerializable(typeof(Envelope<ServiceCategoryList>))]
+[JsonSerializable(typeof(Envelope<ServiceTemplate>))]
+[JsonSerializable(typeof(Envelope<ServiceTemplatePage>))]
 [JsonSerializable(typeof(ProcessInfo))]
 [JsonSerializable(typeof(Page))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

@@ -12,7 +12,7 @@ namespace ProcOrleans.Client;
 /// <see cref="ProcOrleansException"/> carrying the code and request id when the service refuses.
 /// Register it with <c>services.AddProcOrleansClient(...)</c> or construct it over any HttpClient.
 /// </summary>
-public sealed class ProcOrleansClient
+public sealed partial class ProcOrleansClient
 {
     private const string Prefix = "api/c/compapi/v2/cc/";
 

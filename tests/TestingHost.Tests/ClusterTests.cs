@@ -255,7 +255,7 @@ public sealed class ClusterTests(PostgresFixture postgres)
         await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations", connection);
-        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(4L, (long)(await command.ExecuteScalarAsync())!);
 
         // Every query Orleans' ADO.NET membership and grain storage ask for, once each.
         await using var keys = new Npgsql.NpgsqlCommand("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey", connection);

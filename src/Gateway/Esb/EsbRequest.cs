@@ -34,6 +34,12 @@ public sealed class EsbRequest
         var bytes = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
 
         var native = NativeEnvelope.IsNative(context);
+        if (native && bytes.Length == 0)
+        {
+            // A native GET carries its parameters in the path alone.
+            bytes = "{}"u8.ToArray();
+        }
+
         JsonDocument document;
         try
         {

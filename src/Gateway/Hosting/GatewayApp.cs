@@ -3,6 +3,8 @@ using ProcOrleans.Gateway.Health;
 using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
 using ProcOrleans.Gateway.ProcessInstances;
+using ProcOrleans.Gateway.ServiceCategories;
+using ProcOrleans.Gateway.ServiceTemplates;
 using ProcOrleans.Gateway.ServiceInstances;
 using ProcOrleans.Gateway.WebConsole;
 using ProcOrleans.Grains.Errors;
@@ -59,6 +61,9 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
+        app.MapServiceCategoryApi();
+        app.MapServiceTemplateApi();
+        app.MapLabelApi();
         app.MapNativeApi();
         return app;
     }

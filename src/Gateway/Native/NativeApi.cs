@@ -1,5 +1,7 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.ProcessInstances;
+using ProcOrleans.Gateway.ServiceCategories;
+using ProcOrleans.Gateway.ServiceTemplates;
 using ProcOrleans.Gateway.ServiceInstances;
 
 namespace ProcOrleans.Gateway.Native;
@@ -28,6 +30,17 @@ public static class NativeApi
         group.Map(HttpMethods.Post, "findmany/proc/service_instance", "list_service_instance", ServiceInstanceApi.ListServiceInstance);
         group.Map(HttpMethods.Post, "findmany/proc/service_instance/details", "list_service_instance_detail", ServiceInstanceApi.ListServiceInstanceDetail);
         group.Map(HttpMethods.Delete, "deletemany/proc/service_instance", "delete_service_instance", ServiceInstanceApi.DeleteServiceInstance);
+        group.Map(HttpMethods.Post, "create/proc/service_category", "create_service_category", ServiceCategoryApi.CreateServiceCategory);
+        group.Map(HttpMethods.Post, "findmany/proc/service_category", "list_service_category", ServiceCategoryApi.ListServiceCategory);
+        group.Map(HttpMethods.Put, "update/proc/service_category", "update_service_category", ServiceCategoryApi.UpdateServiceCategory);
+        group.Map(HttpMethods.Delete, "delete/proc/service_category", "delete_service_category", ServiceCategoryApi.DeleteServiceCategory);
+        group.Map(HttpMethods.Post, "create/proc/service_template", "create_service_template", ServiceTemplateApi.CreateServiceTemplate);
+        group.Map(HttpMethods.Get, "find/proc/service_template/{service_template_id:long}", "get_service_template", ServiceTemplateApi.GetServiceTemplate);
+        group.Map(HttpMethods.Post, "findmany/proc/service_template", "list_service_template", ServiceTemplateApi.ListServiceTemplate);
+        group.Map(HttpMethods.Put, "update/proc/service_template", "update_service_template", ServiceTemplateApi.UpdateServiceTemplate);
+        group.Map(HttpMethods.Delete, "delete/proc/service_template", "delete_service_template", ServiceTemplateApi.DeleteServiceTemplate);
+        group.Map(HttpMethods.Post, "createmany/proc/service_instance/labels", "add_label_for_service_instance", LabelApi.AddLabelForServiceInstance);
+        group.Map(HttpMethods.Delete, "deletemany/proc/service_instance/labels", "remove_label_from_service_instance", LabelApi.RemoveLabelFromServiceInstance);
         return endpoints;
     }
 

@@ -78,6 +78,56 @@ public static class EsbApiCatalogue
             "Delete service instances (1..500) and their processes; another business's ids are not touched.",
             Params(("bk_biz_id", "int"), ("service_instance_ids", "array of int, 1..500")),
             [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
+        ["create_service_category"] = new(
+            "Create a service category in a business: first level (bk_parent_id 0) or under a first-level one; answers the category.",
+            Params(("bk_biz_id", "int, required"), ("name", "string, 1..128 characters of letters, digits, _ : - ( ) or Han"), ("bk_parent_id", "int, 0 for the first level")),
+            [.. Common, 9900403, 1199006, 1113017, 1199409],
+            """{"bk_biz_id": 1, "name": "Database", "bk_parent_id": 0}""",
+            """{"result": true, "code": 0, "message": "success", "permission": null, "request_id": "e43da4ef221746868dc4c837d36f3807", "data": {"bk_biz_id": 1, "id": 6, "name": "Database", "bk_root_id": 6, "bk_parent_id": 0, "bk_supplier_account": "0", "is_built_in": false}}"""),
+        ["list_service_category"] = new(
+            "A business's service categories with the built-ins every business sees, by name: {count, info}. Never fails.",
+            Params(("bk_biz_id", "int")),
+            [.. Common]),
+        ["update_service_category"] = new(
+            "Rename a service category of the business; nothing else changes. Built-ins cannot be renamed.",
+            Params(("bk_biz_id", "int, required"), ("id", "int, required"), ("name", "string, required")),
+            [.. Common, 9900403, 1199019, 1199006, 1199054, 1113017, 1199409]),
+        ["delete_service_category"] = new(
+            "Delete a service category of the business: not a built-in, without sub-categories, used by no template.",
+            Params(("bk_biz_id", "int, required"), ("id", "int, required")),
+            [.. Common, 9900403, 1199019, 1199054, 1199055, 1199056, 1199409]),
+        ["create_service_template"] = new(
+            "Create a service template of a business in a leaf category; answers the template.",
+            Params(("bk_biz_id", "int, required"), ("name", "string, trimmed, 1..256 characters, no whitespace nor \\ | / : * , < > \" ? #"),
+                ("service_category_id", "int, a leaf category of the business or a built-in"), ("host_apply_enabled", "bool, stored only")),
+            [.. Common, 9900403, 1199006, 1113032, 1199014, 1199409],
+            """{"bk_biz_id": 1, "name": "nginx", "service_category_id": 2}""",
+            """{"result": true, "code": 0, "message": "success", "permission": null, "request_id": "e43da4ef221746868dc4c837d36f3807", "data": {"bk_biz_id": 1, "id": 52, "name": "nginx", "service_category_id": 2, "creator": "admin", "modifier": "admin", "create_time": "2019-09-18T23:09:44.251+08:00", "last_time": "2019-09-18T23:09:44.251+08:00", "bk_supplier_account": "0", "host_apply_enabled": false}}"""),
+        ["get_service_template"] = new(
+            "A service template by id, of any business.",
+            Params(("service_template_id", "int, required")),
+            [.. Common, 1199019]),
+        ["list_service_template"] = new(
+            "A page of service templates, newest first: {count, info}.",
+            Params(("bk_biz_id", "int"), ("service_category_id", "int, the category or its sub-categories"), ("service_template_ids", "array of int"),
+                ("search", "text the name contains, any case"), ("is_exact", "bool, search is the whole name"), ("page", "required, {start >= 0, limit 1..1000}")),
+            [.. Common, 1199059]),
+        ["update_service_template"] = new(
+            "Change a template's name and/or category; answers the whole template.",
+            Params(("bk_biz_id", "int, required"), ("id", "int, required"), ("name", "string"), ("service_category_id", "int, a leaf category")),
+            [.. Common, 1199019, 9900403, 1199006, 1113032, 1199014, 1199409]),
+        ["delete_service_template"] = new(
+            "Delete a template that no service instance was made from; every refusal is 1108030.",
+            Params(("bk_biz_id", "int, required"), ("service_template_id", "int, required")),
+            [.. Common, 1108030, 9900403, 1199409]),
+        ["add_label_for_service_instance"] = new(
+            "Merge labels into service instances of the business (1..100), all or nothing; a key given again is overwritten.",
+            Params(("bk_biz_id", "int, required"), ("instance_ids", "array of int, 1..100"), ("labels", "object of string to string")),
+            [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
+        ["remove_label_from_service_instance"] = new(
+            "Drop label keys from service instances of the business (1..500), all or nothing; absent keys are ignored.",
+            Params(("bk_biz_id", "int, required"), ("instance_ids", "array of int, 1..500"), ("keys", "array of string")),
+            [.. Common, 1199010, 1199035, 9900403, 1199006, 1199409]),
     }.ToFrozenDictionary();
 
     public static EsbApiDocument? Find(string api) => Documents.GetValueOrDefault(api);

@@ -13,6 +13,26 @@ public sealed class PermissionChecker(IOptions<EsbOptions> options)
     /// <summary>Throws 9900403, carrying the missing permission, unless a grant covers the action.</summary>
     public void Demand(EsbCaller caller, string action, long bizId)
     {
+        if (!IsGranted(caller, action, bizId))
+        {
+            throw new CmdbException(new MissingPermission(action, bizId));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Demand(EsbCaller, string, long)"/> for an action on one resource of a business; grants
+    /// name businesses, so the resource's business decides.
+    /// </summary>
+    public void Demand(EsbCaller caller, MissingPermission needed)
+    {
+        if (!IsGranted(caller, needed.ActionId, needed.BizId))
+        {
+            throw new CmdbException(needed);
+        }
+    }
+
+    private bool IsGranted(EsbCaller caller, string action, long bizId)
+    {
         var business = bizId.ToString(CultureInfo.InvariantCulture);
         foreach (var grant in _grants)
         {
@@ -21,10 +41,10 @@ public sealed class PermissionChecker(IOptions<EsbOptions> options)
                 && grant.Actions.Any(a => a == EsbOptions.Wildcard || a == action)
                 && grant.Businesses.Any(b => b.Trim() == EsbOptions.Wildcard || b.Trim() == business))
             {
-                return;
+                return true;
             }
         }
 
-        throw new CmdbException(new MissingPermission(action, bizId));
+        return false;
     }
 }

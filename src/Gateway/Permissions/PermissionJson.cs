@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using ProcOrleans.Grains.Errors;
@@ -12,8 +13,17 @@ public static class PermissionJson
     private const string BizType = "biz";
     private const string BizTypeName = "业务";
 
+    private static readonly FrozenDictionary<string, string> TypeNames = new Dictionary<string, string>
+    {
+        [BizType] = BizTypeName,
+        [PermissionActions.ServiceTemplateType] = "服务模板",
+    }.ToFrozenDictionary();
+
     public static void Write(Utf8JsonWriter writer, MissingPermission permission)
     {
+        var type = permission.ResourceType ?? BizType;
+        var typeName = TypeNames.GetValueOrDefault(type, type);
+        var id = permission.ResourceType is null ? permission.BizId : permission.ResourceId;
         writer.WriteStartObject();
         writer.WriteString("system_id", SystemId);
         writer.WriteString("system_name", SystemName);
@@ -25,14 +35,14 @@ public static class PermissionJson
         writer.WriteStartObject();
         writer.WriteString("system_id", SystemId);
         writer.WriteString("system_name", SystemName);
-        writer.WriteString("type", BizType);
-        writer.WriteString("type_name", BizTypeName);
+        writer.WriteString("type", type);
+        writer.WriteString("type_name", typeName);
         writer.WriteStartArray("instances");
         writer.WriteStartArray();
         writer.WriteStartObject();
-        writer.WriteString("type", BizType);
-        writer.WriteString("type_name", BizTypeName);
-        writer.WriteString("id", permission.BizId.ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("type", type);
+        writer.WriteString("type_name", typeName);
+        writer.WriteString("id", id.ToString(CultureInfo.InvariantCulture));
         writer.WriteString("name", "");
         writer.WriteEndObject();
         writer.WriteEndArray();

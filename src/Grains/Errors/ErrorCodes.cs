@@ -17,6 +17,13 @@ public static class ErrorCodes
     public const int ExceedLimit = 1199035;
     public const int TemplateInstanceForbidden = 1108035;
     public const int TemplateProcessDeleteForbidden = 1113022;
+    public const int DuplicatedCategoryName = 1113017;
+    public const int BuiltInForbidden = 1199054;
+    public const int HasChildren = 1199055;
+    public const int Referenced = 1199056;
+    public const int NotLeaf = 1113032;
+    public const int DeleteServiceTemplateFailed = 1108030;
+    public const int PageLimitExceeded = 1199059;
     public const int AppAuthFailed = 9900401;
     public const int PermissionDenied = 9900403;
     public const int Unknown = 1199998;

@@ -27,6 +27,17 @@ public interface IServiceInstanceBatchGrain : IGrainWithIntegerKey
     [Alias("DeleteProcesses")]
     Task DeleteProcessesAsync(DeleteProcessesCommand command, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Merges labels into instances of the business (a key given again is overwritten), all or nothing; an id
+    /// unknown or of another business is 1199006 <c>'instance_ids'</c>.
+    /// </summary>
+    [Alias("AddLabels")]
+    Task AddLabelsAsync(long bizId, long[] serviceInstanceIds, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops label keys from instances of the business (absent keys are ignored), all or nothing, as <see cref="AddLabelsAsync"/>.</summary>
+    [Alias("RemoveLabels")]
+    Task RemoveLabelsAsync(long bizId, long[] serviceInstanceIds, string[] keys, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes instances and their processes; ids of another business are not touched.</summary>
     [Alias("DeleteServiceInstances")]
     Task DeleteServiceInstancesAsync(long bizId, long[] serviceInstanceIds, CancellationToken cancellationToken = default);

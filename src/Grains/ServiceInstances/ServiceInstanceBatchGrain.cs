@@ -108,6 +108,52 @@ internal sealed class ServiceInstanceBatchGrain(
             cancellationToken);
     }
 
+    public Task AddLabelsAsync(long bizId, long[] serviceInstanceIds, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken = default) =>
+        ChangeLabelsAsync(bizId, serviceInstanceIds, current => ServiceInstanceLabels.Merge(current, labels), cancellationToken);
+
+    public Task RemoveLabelsAsync(long bizId, long[] serviceInstanceIds, string[] keys, CancellationToken cancellationToken = default)
+    {
+        var dropped = keys.ToHashSet(StringComparer.Ordinal);
+        return ChangeLabelsAsync(bizId, serviceInstanceIds, current => ServiceInstanceLabels.Remove(current, dropped), cancellationToken);
+    }
+
+    private Task ChangeLabelsAsync(
+        long bizId, long[] serviceInstanceIds, Func<IReadOnlyDictionary<string, string>?, IReadOnlyDictionary<string, string>?> relabel, CancellationToken cancellationToken)
+    {
+        var keys = serviceInstanceIds.Distinct().Order().ToArray();
+        return RunAsync(keys, states =>
+        {
+            if (keys.Any(key => states[key] is not { } state || state.Instance.BizId != bizId))
+            {
+                throw new CmdbException(ErrorCodes.ParamInvalid, "instance_ids");
+            }
+
+            var changes = new List<ServiceInstanceChange>(keys.Length);
+            foreach (var key in keys)
+            {
+                var state = states[key]!;
+                var labels = relabel(state.Instance.Labels);
+                if (!SameLabels(state.Instance.Labels, labels))
+                {
+                    changes.Add(new ServiceInstanceChange
+                    {
+                        ServiceInstanceId = key,
+                        ExpectedVersion = state.Version,
+                        // bk-cmdb sets the labels alone: last_time and modifier stay.
+                        Instance = state.Instance with { Labels = labels },
+                    });
+                }
+            }
+
+            return changes;
+        }, cancellationToken);
+    }
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+        a is null || b is null
+            ? a is null && b is null
+            : a.Count == b.Count && a.All(l => b.TryGetValue(l.Key, out var value) && value == l.Value);
+
     /// <summary>
     /// The name bk-cmdb gives an instance created without one: the first process's name, plus <c>_</c> and
     /// its first bind port when it has one.

@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<PostgresWriter>());
             services.AddSingleton<PostgresServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<PostgresServiceInstanceStore>());
+            services.AddSingleton<WriteTransactions, PostgresWriteTransactions>();
         }
         else
         {
@@ -52,11 +53,14 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<IStorageLifecycle>(sp => sp.GetRequiredService<SqliteWriter>());
             services.AddSingleton<SqliteServiceInstanceStore>();
             services.AddSingleton<IServiceInstanceStore>(sp => sp.GetRequiredService<SqliteServiceInstanceStore>());
+            services.AddSingleton<WriteTransactions, SqliteWriteTransactions>();
         }
 
         services.AddSingleton<ServiceInstanceReader>();
         services.AddSingleton<IServiceInstanceQueries, ServiceInstanceQueries>();
         services.AddSingleton<IStorageHealth, StorageHealth>();
+        services.AddSingleton<IBusinessCatalogueStore, BusinessCatalogueStore>();
+        services.AddSingleton<ICatalogueQueries, CatalogueQueries>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -53,13 +53,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public EsbTestClient CreateEsbClient(string appCode = AppCode, string appSecret = AppSecret) =>
         new(CreateClient(), appCode, appSecret);
 
-    /// <summary>Every stored row of the service instance and process tables, for "nothing changed" checks.</summary>
+    /// <summary>Every stored row of the instance, process and category tables, for "nothing changed" checks.</summary>
     public string SnapshotStorage()
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var dump = new System.Text.StringBuilder();
-        foreach (var table in new[] { "service_instances", "processes" })
+        foreach (var table in new[] { "service_instances", "processes", "service_categories", "business_catalogue_versions", "service_templates" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table} ORDER BY 1";

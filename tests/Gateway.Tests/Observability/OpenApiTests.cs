@@ -9,7 +9,9 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
     [
         "create_process_instance", "list_process_instance", "update_process_instance", "delete_process_instance",
         "list_process_detail_by_ids", "create_service_instance", "list_service_instance", "list_service_instance_detail",
-        "delete_service_instance",
+        "delete_service_instance", "create_service_category", "list_service_category", "update_service_category",
+        "delete_service_category", "create_service_template", "get_service_template", "list_service_template",
+        "update_service_template", "delete_service_template", "add_label_for_service_instance", "remove_label_from_service_instance",
     ];
 
     private static readonly (string Method, string Path)[] NativeRoutes =
@@ -19,6 +21,12 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         ("post", "/api/v3/create/proc/service_instance"), ("post", "/api/v3/findmany/proc/service_instance"),
         ("post", "/api/v3/findmany/proc/service_instance/details"), ("delete", "/api/v3/deletemany/proc/service_instance"),
         ("post", "/api/v3/findmany/proc/process_instance/detail/biz/{bk_biz_id}"),
+        ("post", "/api/v3/create/proc/service_category"), ("post", "/api/v3/findmany/proc/service_category"),
+        ("put", "/api/v3/update/proc/service_category"), ("delete", "/api/v3/delete/proc/service_category"),
+        ("post", "/api/v3/create/proc/service_template"), ("get", "/api/v3/find/proc/service_template/{service_template_id}"),
+        ("post", "/api/v3/findmany/proc/service_template"), ("put", "/api/v3/update/proc/service_template"),
+        ("delete", "/api/v3/delete/proc/service_template"), ("post", "/api/v3/createmany/proc/service_instance/labels"),
+        ("delete", "/api/v3/deletemany/proc/service_instance/labels"),
     ];
 
     [Fact]

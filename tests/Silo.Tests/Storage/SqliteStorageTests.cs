@@ -36,8 +36,8 @@ public sealed class SqliteStorageTests
         var folder = SqliteNode.NewFolder();
         await using (var node = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(3, await CountAsync(node, "schema_migrations"));
-            Assert.Equal(2, await CountAsync(node, "id_sequences"));
+            Assert.Equal(5, await CountAsync(node, "schema_migrations"));
+            Assert.Equal(4, await CountAsync(node, "id_sequences"));
             // Orleans' grain storage finds the three queries it asks for.
             Assert.Equal(3, await CountAsync(node, "OrleansQuery"));
             Assert.True(await node.Health.IsReadyAsync(CancellationToken.None));
@@ -45,8 +45,8 @@ public sealed class SqliteStorageTests
 
         await using (var again = await SqliteNode.StartAsync(folder))
         {
-            Assert.Equal(3, await CountAsync(again, "schema_migrations"));
-            Assert.Equal(2, await CountAsync(again, "id_sequences"));
+            Assert.Equal(5, await CountAsync(again, "schema_migrations"));
+            Assert.Equal(4, await CountAsync(again, "id_sequences"));
         }
     }
 
