@@ -56,27 +56,12 @@ public static class GatewayServiceCollectionExtensions
             builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
         }
 
-        // The exporter listens from the start, so that /metrics counts every call.
-        services.AddSingleton<PrometheusExporter>();
-        services.AddHostedService(sp => new StartWith<PrometheusExporter>(sp));
+        services.AddGatewayTelemetry(builder.Configuration);
 
         services.AddOpenApi(options => options.AddOperationTransformer<EsbOperationTransformer>());
 
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         services.AddProblemDetails();
         return builder;
-    }
-
-    /// <summary>Builds a singleton when the host starts rather than on first use.</summary>
-    private sealed class StartWith<T>(IServiceProvider services) : IHostedService
-        where T : notnull
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<T>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class PostgresServiceInstanceStore(
 
     public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
     {
+        using var span = ProcOrleansTracing.StartCommit(StorageProviders.Postgres, changes.Count);
         var started = Stopwatch.GetTimestamp();
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
