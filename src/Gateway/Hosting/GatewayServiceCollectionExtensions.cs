@@ -26,10 +26,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<EsbOptions>().BindConfiguration(EsbOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EsbOptions>, EsbOptionsValidator>();
 
-        // The body limit is enforced by EsbRequest with an envelope answer; Kestrel's own limit is only a
-        // backstop, set above it so that ours answers first.
+        // The body limit is enforced by EsbRequest with an envelope answer, after reading and dropping an
+        // oversized body up to the drain limit; Kestrel's own limit is only a backstop above both.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<EsbOptions>>((kestrel, esb) =>
-            kestrel.Limits.MaxRequestBodySize = (long)esb.Value.MaxBodyBytes + 1);
+            kestrel.Limits.MaxRequestBodySize = (long)Math.Max(esb.Value.MaxBodyBytes, esb.Value.DrainBodyBytes) + 1);
 
         services.AddProcOrleansShared();
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName)
