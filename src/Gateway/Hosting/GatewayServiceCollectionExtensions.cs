@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using ProcOrleans.Gateway.Dashboard;
 using ProcOrleans.Gateway.Errors;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Observability;
@@ -36,6 +38,8 @@ public static class GatewayServiceCollectionExtensions
             .Validate(o => o.Role is NodeOptions.Combined or NodeOptions.Gateway,
                 $"Node:Role must be {NodeOptions.Combined} or {NodeOptions.Gateway}.")
             .ValidateOnStart();
+        services.AddOptions<DashboardSettings>().BindConfiguration(DashboardSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardSettings>, DashboardSettingsValidator>();
         services.AddSingleton<AppAuthenticator>();
         services.AddSingleton<PermissionChecker>();
         services.AddSingleton<ServiceGrains>();
@@ -53,7 +57,17 @@ public static class GatewayServiceCollectionExtensions
         {
             // Storage first: its start-up applies the migrations that create Orleans' own tables.
             services.AddProcOrleansStorage(builder.Configuration);
-            builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
+            var dashboard = (builder.Configuration.GetSection(DashboardSettings.SectionName).Get<DashboardSettings>() ?? new())
+                .IsEnabled(builder.Environment);
+            builder.UseOrleans(silo =>
+            {
+                silo.AddProcOrleans(builder.Configuration);
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                    services.AddSingleton<DashboardApi.DashboardHosted>();
+                }
+            });
         }
 
         services.AddGatewayTelemetry(builder.Configuration);
