@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProcOrleans.Gateway.Hosting;
+using ProcOrleans.Silo.Diagnostics;
 
 namespace ProcOrleans.TestingHost;
 
@@ -21,6 +23,9 @@ internal sealed class HttpFrontDoor(IServiceProvider silo, int port, IReadOnlyDi
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            // One node, one set of meters: the gateway counts its calls where the silo counts its commits.
+            builder.Services.AddSingleton(silo.GetRequiredService<IMeterFactory>());
+            builder.Services.AddSingleton(silo.GetRequiredService<ProcOrleansMetrics>());
         }, silo.GetRequiredService<IGrainFactory>());
         try
         {

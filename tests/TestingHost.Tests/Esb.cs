@@ -8,11 +8,17 @@ internal static class Esb
 {
     public static async Task<JsonObject> PostAsync(ProcOrleansTestCluster cluster, int node, string api, JsonObject body, CancellationToken cancellationToken = default)
     {
+        using var http = cluster.Nodes[node].CreateClient();
+        return await PostAsync(http, cluster, api, body, cancellationToken);
+    }
+
+    /// <summary>Posts through a client of the caller's (e.g. with headers of its own).</summary>
+    public static async Task<JsonObject> PostAsync(HttpClient http, ProcOrleansTestCluster cluster, string api, JsonObject body, CancellationToken cancellationToken = default)
+    {
         body = (JsonObject)body.DeepClone();
         body["bk_app_code"] = cluster.Options.AppCode;
         body["bk_app_secret"] = cluster.Options.AppSecret;
         body["bk_username"] = "tester";
-        using var http = cluster.Nodes[node].CreateClient();
         using var response = await http.PostAsJsonAsync($"api/c/compapi/v2/cc/{api}/", body, cancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
@@ -35,7 +41,11 @@ internal static class Esb
         })).Ids()[0];
 
     public static Task<JsonObject> CreateProcessesAsync(ProcOrleansTestCluster cluster, int node, long instance, params string[] names) =>
-        PostAsync(cluster, node, "create_process_instance", new JsonObject
+        PostAsync(cluster, node, "create_process_instance", ProcessesBody(instance, names));
+
+    /// <summary>A create_process_instance body for <paramref name="names"/>.</summary>
+    public static JsonObject ProcessesBody(long instance, params string[] names) =>
+        new()
         {
             ["bk_biz_id"] = 1,
             ["service_instance_id"] = instance,
@@ -43,7 +53,7 @@ internal static class Esb
             {
                 ["process_info"] = new JsonObject { ["bk_process_name"] = n, ["bk_func_name"] = "f-" + n },
             }).ToArray()),
-        });
+        };
 
     public static async Task<string> ListAsync(ProcOrleansTestCluster cluster, int node, long instance) =>
         (await PostAsync(cluster, node, "list_process_instance", new JsonObject { ["bk_biz_id"] = 1, ["service_instance_id"] = instance }))

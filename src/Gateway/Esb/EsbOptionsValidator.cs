@@ -31,6 +31,11 @@ public sealed class EsbOptionsValidator : IValidateOptions<EsbOptions>
             failures.Add("Esb:MaxBodyBytes must be at least 1024.");
         }
 
+        if (options.DrainBodyBytes < options.MaxBodyBytes)
+        {
+            failures.Add("Esb:DrainBodyBytes must be at least Esb:MaxBodyBytes.");
+        }
+
         if (options.MaxJsonDepth is < 4 or > 256)
         {
             failures.Add("Esb:MaxJsonDepth must be between 4 and 256.");

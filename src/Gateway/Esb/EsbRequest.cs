@@ -31,7 +31,7 @@ public sealed class EsbRequest
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<EsbOptions>>().Value;
-        var bytes = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
+        var bytes = await ReadBodyAsync(context, options, context.RequestAborted);
 
         var native = NativeEnvelope.IsNative(context);
         if (native && bytes.Length == 0)
@@ -90,11 +90,13 @@ public sealed class EsbRequest
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext context, EsbOptions options, CancellationToken cancellationToken)
     {
+        var request = context.Request;
+        var limit = options.MaxBodyBytes;
         if (request.ContentLength > limit)
         {
-            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            await OversizedBody.RefuseAsync(context, options.DrainBodyBytes, cancellationToken);
         }
 
         // One spare byte, so a body of exactly Content-Length bytes ends without a resize.
@@ -106,7 +108,7 @@ public sealed class EsbRequest
             {
                 if (buffer.Length > limit)
                 {
-                    throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+                    await OversizedBody.RefuseAsync(context, options.DrainBodyBytes - filled, cancellationToken);
                 }
 
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));

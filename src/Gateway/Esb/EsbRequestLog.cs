@@ -7,7 +7,7 @@ namespace ProcOrleans.Gateway.Esb;
 /// <summary>
 /// Gives every request its <c>request_id</c> (the caller's <c>X-Request-Id</c> when sane, else 32 hex
 /// chars), echoes it as a header, and writes one log line per API call: request id, app, user, api, code,
-/// duration. Never the body, so never a secret.
+/// duration and trace id. Never the body, so never a secret.
 /// </summary>
 public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbRequestLog> logger, ProcOrleansMetrics metrics)
 {
@@ -38,7 +38,7 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             // Only known APIs become label values: arbitrary paths must not grow the metric's series.
             metrics.RequestAnswered(context.Items.ContainsKey(ApiKey) ? api : "unknown", (int)code!, elapsed);
-            LogRequest(logger, requestId, caller?.AppCode ?? "", caller?.User ?? "", api, (int)code!, elapsed);
+            LogRequest(logger, requestId, caller?.AppCode ?? "", caller?.User ?? "", api, (int)code!, elapsed, TraceId());
         }
     }
 
@@ -76,6 +76,9 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
     /// <summary>Records the answered code, for the log line.</summary>
     public static void SetCode(HttpContext context, int code) => context.Items[CodeKey] = code;
 
+    // The request's trace, as a collector shows it; empty when the request is not traced.
+    private static string TraceId() => Activity.Current?.TraceId.ToHexString() ?? "";
+
     private static string NewRequestId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     // A caller's id is echoed into headers, logs and JSON: accept only short, plain tokens.
@@ -93,6 +96,6 @@ public sealed partial class EsbRequestLog(RequestDelegate next, ILogger<EsbReque
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "request_id={RequestId} app={AppCode} user={User} api={Api} code={Code} duration_ms={DurationMs}")]
-    private static partial void LogRequest(ILogger logger, string requestId, string appCode, string user, string api, int code, double durationMs);
+        Message = "request_id={RequestId} app={AppCode} user={User} api={Api} code={Code} duration_ms={DurationMs} trace_id={TraceId}")]
+    private static partial void LogRequest(ILogger logger, string requestId, string appCode, string user, string api, int code, double durationMs, string traceId);
 }

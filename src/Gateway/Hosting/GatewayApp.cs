@@ -1,7 +1,10 @@
+using ProcOrleans.Gateway.Dashboard;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Health;
+using ProcOrleans.Gateway.Home;
 using ProcOrleans.Gateway.Native;
 using ProcOrleans.Gateway.Observability;
+using ProcOrleans.Gateway.OpenApi;
 using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Gateway.ServiceCategories;
 using ProcOrleans.Gateway.ServiceTemplates;
@@ -56,9 +59,11 @@ public static class GatewayApp
                 .ExecuteAsync(http);
         });
 
+        app.MapHomeApi();
         app.MapHealthApi();
         app.MapObservabilityApi();
-        app.MapOpenApi();
+        app.MapApiReferenceApi();
+        app.MapDashboardApi();
         app.MapProcessInstanceApi();
         app.MapServiceInstanceApi();
         app.MapServiceCategoryApi();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using ProcOrleans.Gateway.Dashboard;
 using ProcOrleans.Gateway.Errors;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Observability;
@@ -26,16 +28,18 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<EsbOptions>().BindConfiguration(EsbOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EsbOptions>, EsbOptionsValidator>();
 
-        // The body limit is enforced by EsbRequest with an envelope answer; Kestrel's own limit is only a
-        // backstop, set above it so that ours answers first.
+        // The body limit is enforced by EsbRequest with an envelope answer, after reading and dropping an
+        // oversized body up to the drain limit; Kestrel's own limit is only a backstop above both.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<EsbOptions>>((kestrel, esb) =>
-            kestrel.Limits.MaxRequestBodySize = (long)esb.Value.MaxBodyBytes + 1);
+            kestrel.Limits.MaxRequestBodySize = (long)Math.Max(esb.Value.MaxBodyBytes, esb.Value.DrainBodyBytes) + 1);
 
         services.AddProcOrleansShared();
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName)
             .Validate(o => o.Role is NodeOptions.Combined or NodeOptions.Gateway,
                 $"Node:Role must be {NodeOptions.Combined} or {NodeOptions.Gateway}.")
             .ValidateOnStart();
+        services.AddOptions<DashboardSettings>().BindConfiguration(DashboardSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardSettings>, DashboardSettingsValidator>();
         services.AddSingleton<AppAuthenticator>();
         services.AddSingleton<PermissionChecker>();
         services.AddSingleton<ServiceGrains>();
@@ -53,30 +57,25 @@ public static class GatewayServiceCollectionExtensions
         {
             // Storage first: its start-up applies the migrations that create Orleans' own tables.
             services.AddProcOrleansStorage(builder.Configuration);
-            builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
+            var dashboard = (builder.Configuration.GetSection(DashboardSettings.SectionName).Get<DashboardSettings>() ?? new())
+                .IsEnabled(builder.Environment);
+            builder.UseOrleans(silo =>
+            {
+                silo.AddProcOrleans(builder.Configuration);
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                    services.AddSingleton<DashboardApi.DashboardHosted>();
+                }
+            });
         }
 
-        // The exporter listens from the start, so that /metrics counts every call.
-        services.AddSingleton<PrometheusExporter>();
-        services.AddHostedService(sp => new StartWith<PrometheusExporter>(sp));
+        services.AddGatewayTelemetry(builder.Configuration);
 
         services.AddOpenApi(options => options.AddOperationTransformer<EsbOperationTransformer>());
 
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         services.AddProblemDetails();
         return builder;
-    }
-
-    /// <summary>Builds a singleton when the host starts rather than on first use.</summary>
-    private sealed class StartWith<T>(IServiceProvider services) : IHostedService
-        where T : notnull
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<T>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,12 +1,11 @@
 namespace ProcOrleans.Gateway.Observability;
 
-/// <summary><c>/metrics</c>: the <c>ProcOrleans</c> meter for Prometheus scrapers.</summary>
+/// <summary><c>/metrics</c>: every meter the node collects, in the Prometheus text format.</summary>
 public static class ObservabilityApi
 {
     public static IEndpointRouteBuilder MapObservabilityApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/metrics", (PrometheusExporter exporter) =>
-                Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+        endpoints.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, LegacyMetricNames.Use, optionsName: null)
             .ExcludeFromDescription();
         return endpoints;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Native;
@@ -12,7 +13,7 @@ namespace ProcOrleans.Gateway.OpenApi;
 /// Describes the ESB and native operations: the handlers read their body as raw JSON (so that a wrong
 /// JSON type gets its own code), so the body, the envelope and the error codes are written here.
 /// </summary>
-public sealed class EsbOperationTransformer : IOpenApiOperationTransformer
+public sealed class EsbOperationTransformer(IHostEnvironment environment, IOptions<EsbOptions> esb) : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ public sealed class EsbOperationTransformer : IOpenApiOperationTransformer
         var request = new OpenApiMediaType { Schema = body };
         if (!native && document.RequestExample is { } requestExample)
         {
-            request.Example = JsonNode.Parse(requestExample);
+            request.Example = WithDevelopmentApp(JsonNode.Parse(requestExample)!.AsObject());
         }
 
         operation.RequestBody = new OpenApiRequestBody
@@ -67,6 +68,23 @@ public sealed class EsbOperationTransformer : IOpenApiOperationTransformer
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-error-codes"] = new JsonNodeExtension(new JsonArray(document.ErrorCodes.Distinct().Order().Select(c => (JsonNode)c).ToArray()));
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// On a development node the examples carry its own app, so that "send" on <c>/docs</c> gets past
+    /// authentication (the development app is public: it is in appsettings.Development.json).
+    /// </summary>
+    private JsonObject WithDevelopmentApp(JsonObject example)
+    {
+        if (environment.IsDevelopment() && esb.Value.Apps.FirstOrDefault() is { } app)
+        {
+            example["bk_app_code"] = app.AppCode;
+            example["bk_app_secret"] = app.AppSecret;
+            example["bk_username"] = "admin";
+            example.Remove("bk_token");
+        }
+
+        return example;
     }
 
     private static OpenApiSchema Envelope(bool native) => new()

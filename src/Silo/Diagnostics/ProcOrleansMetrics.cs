@@ -10,6 +10,15 @@ public sealed class ProcOrleansMetrics
 {
     public const string MeterName = "ProcOrleans";
 
+    /// <summary>The histograms in milliseconds, whose scrape names end in <c>_ms</c>.</summary>
+    public static readonly string[] MillisecondHistograms = ["procorleans.request.duration", "procorleans.storage.commit.duration"];
+
+    // Milliseconds from a cached read to a call timeout; the explicit buckets a scraper has always seen.
+    private static readonly InstrumentAdvice<double> MillisecondBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000],
+    };
+
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _requestDuration;
     private readonly Histogram<double> _commitDuration;
@@ -20,8 +29,8 @@ public sealed class ProcOrleansMetrics
     {
         Meter = meterFactory.Create(MeterName);
         _requests = Meter.CreateCounter<long>("procorleans.requests", "{request}", "API calls answered, by api and code");
-        _requestDuration = Meter.CreateHistogram<double>("procorleans.request.duration", "ms", "Time to answer an API call, by api");
-        _commitDuration = Meter.CreateHistogram<double>("procorleans.storage.commit.duration", "ms", "Time to make a write durable, by provider");
+        _requestDuration = Meter.CreateHistogram<double>(MillisecondHistograms[0], "ms", "Time to answer an API call, by api", tags: null, MillisecondBuckets);
+        _commitDuration = Meter.CreateHistogram<double>(MillisecondHistograms[1], "ms", "Time to make a write durable, by provider", tags: null, MillisecondBuckets);
         _conflicts = Meter.CreateCounter<long>("procorleans.storage.conflicts", "{conflict}", "Writes refused because another writer changed the instance first");
         _groupSize = Meter.CreateHistogram<int>("procorleans.storage.group.size", "{commit}", "Commits that shared one database transaction (group commit), by provider");
     }

@@ -39,6 +39,7 @@ public static class ProcOrleansClientBuilderExtensions
             o.ResponseTimeout = settings.CallTimeout;
             o.CancelRequestOnTimeout = true;
         });
+        client.AddActivityPropagation();
         // Gateways come and go with silos: look again often, so a restarted silo takes traffic soon.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         return client;

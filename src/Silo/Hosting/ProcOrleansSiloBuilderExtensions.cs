@@ -104,6 +104,8 @@ public static class ProcOrleansSiloBuilderExtensions
             o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(sp);
         }));
         silo.AddIncomingGrainCallFilter<StorageErrorFilter>();
+        // A request's trace goes on through the grain calls it makes, on whichever silo they land.
+        silo.AddActivityPropagation();
 
         services.AddSingleton<IdSequenceSeed>();
         services.AddSingleton<IIdAllocator>(sp => new BlockIdAllocator(

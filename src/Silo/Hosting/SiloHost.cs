@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using ProcOrleans.Grains.Storage;
+using ProcOrleans.Silo.Diagnostics;
 using ProcOrleans.Silo.Storage;
 
 namespace ProcOrleans.Silo.Hosting;
@@ -18,6 +19,7 @@ public static class SiloHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProcOrleansStorage(builder.Configuration);
         builder.UseOrleans(silo => silo.AddProcOrleans(builder.Configuration));
+        builder.Services.AddProcOrleansTelemetry(builder.Configuration, "ProcOrleans.Silo");
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (IStorageHealth storage, CancellationToken cancellationToken) =>

@@ -30,7 +30,15 @@ public sealed class ObservabilityTests
         Assert.Contains("procorleans_request_duration_ms_bucket{api=\"list_process_instance\",le=\"+Inf\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("procorleans_request_duration_ms_count{api=\"list_process_instance\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("procorleans_storage_commit_duration_ms_count{provider=\"Sqlite\"}", text, StringComparison.Ordinal);
-        Assert.Matches(@"procorleans_activations [1-9]\d*", text);
+        Assert.Matches(@"procorleans_request_duration_ms_bucket\{api=""list_process_instance"",le=""5""\} \d+", text);
+        Assert.DoesNotContain("procorleans_request_duration_milliseconds", text, StringComparison.Ordinal);
+        // The exporter writes a series without labels with empty braces.
+        Assert.Matches(@"procorleans_activations(\{\})? [1-9]\d*", text);
+
+        // ASP.NET Core's, Orleans' and the runtime's meters under their usual scrape names.
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleans_catalog_activations gauge", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,8 +145,9 @@ public sealed class NodeProcessTests(PostgresFixture postgres)
     {
         using var http = cluster.Nodes[node].CreateClient(TimeSpan.FromSeconds(10));
         var metrics = await http.GetStringAsync("metrics");
-        var line = metrics.Split('\n').Single(l => l.StartsWith("procorleans_activations ", StringComparison.Ordinal));
-        return (int)double.Parse(line["procorleans_activations ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        // A series without labels: "procorleans_activations{} 12".
+        var line = metrics.Split('\n').Single(l => l.StartsWith("procorleans_activations{} ", StringComparison.Ordinal));
+        return (int)double.Parse(line["procorleans_activations{} ".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<string[]?> CreatedAndListedAsync(NodeCluster cluster, int node, long instance, string name)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ProcOrleans.Grains.Storage;
 
 namespace ProcOrleans.Silo.Storage.Postgres;
@@ -19,12 +20,16 @@ internal sealed class PendingCommit : IDisposable
     {
         Changes = changes;
         CancellationToken = cancellationToken;
+        Caller = Activity.Current?.Context ?? default;
         _registration = cancellationToken.Register(static state => ((PendingCommit)state!).Cancel(), this);
     }
 
     public IReadOnlyList<ServiceInstanceChange> Changes { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The trace of the caller's commit, which the group's span continues or links to.</summary>
+    public ActivityContext Caller { get; }
 
     public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -24,6 +24,7 @@ internal sealed class PostgresServiceInstanceStore(
 
     public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
     {
+        using var span = ProcOrleansTracing.StartCommit(StorageProviders.Postgres, changes.Count);
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -84,6 +84,7 @@ internal sealed partial class PostgresWriter(
     private async Task WriteGroupAsync(List<PendingCommit> group)
     {
         var included = new List<(PendingCommit Commit, int Savepoint)>(group.Count);
+        using var activity = ProcOrleansTracing.StartGroup(StorageProviders.Postgres, [.. group.Select(commit => commit.Caller)]);
         try
         {
             await using var connection = (NpgsqlConnection)dialect.CreateConnection();

@@ -22,6 +22,7 @@ internal sealed class SqliteServiceInstanceStore(
 
     public async Task CommitAsync(IReadOnlyList<ServiceInstanceChange> changes, CancellationToken cancellationToken)
     {
+        using var span = ProcOrleansTracing.StartCommit(StorageProviders.Sqlite, changes.Count);
         var started = Stopwatch.GetTimestamp();
         try
         {
