@@ -1,5 +1,6 @@
 using ProcOrleans.Gateway.Esb;
 using ProcOrleans.Gateway.Permissions;
+using ProcOrleans.Gateway.ProcessInstances;
 using ProcOrleans.Grains.Errors;
 using ProcOrleans.Grains.Processes;
 
@@ -22,35 +23,8 @@ public static class ProcessInstanceEndpoints
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
-        var bizId = request.Body.Int64("bk_biz_id") ?? 0;
-        var serviceInstanceId = request.Body.Int64("service_instance_id") ?? 0;
-        var processes = request.Body.Array("processes");
-        var count = processes?.GetArrayLength() ?? 0;
-        if (count == 0)
-        {
-            throw new CmdbException(ErrorCodes.ParamMissing, "not set processes");
-        }
-
-        var limits = request.Limits;
-        if (count > limits.ProcessesPerCall)
-        {
-            throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", limits.ProcessesPerCall);
-        }
-
-        permissions.Demand(request.Caller, PermissionActions.EditServiceInstance, bizId);
-        if (serviceInstanceId <= 0)
-        {
-            throw new CmdbException(ErrorCodes.NotFound);
-        }
-
-        var inputs = new ProcessInput[count];
-        var i = 0;
-        foreach (var item in processes!.Value.EnumerateArray())
-        {
-            inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ProcessLimits);
-        }
-
-        return EnvelopeResult.Ok(await creation.CreateAsync(bizId, serviceInstanceId, inputs, cancellationToken));
+        var (serviceInstanceId, command) = CreateProcessInstanceRequest.Parse(request, permissions);
+        return EnvelopeResult.Ok(await creation.CreateAsync(command.BizId, serviceInstanceId, command.Processes, cancellationToken));
     }
 
     public static async Task<IResult> ListProcessInstance(

@@ -28,43 +28,9 @@ public static class ProcessInstanceApi
         PermissionChecker permissions,
         CancellationToken cancellationToken)
     {
-        // 1. typed fields of the wrong JSON type
-        var bizId = request.Body.Int64("bk_biz_id") ?? 0;
-        var serviceInstanceId = request.Body.Int64("service_instance_id") ?? 0;
-        var processes = request.Body.Array("processes");
-
-        // 2, 3. the batch's size
-        var count = processes?.GetArrayLength() ?? 0;
-        if (count == 0)
-        {
-            throw new CmdbException(ErrorCodes.ParamMissing, "not set processes");
-        }
-
-        var limits = request.Limits;
-        if (count > limits.ProcessesPerCall)
-        {
-            throw new CmdbException(ErrorCodes.ExceedLimit, "create process instances", limits.ProcessesPerCall);
-        }
-
-        // 4. permission
-        permissions.Demand(request.Caller, PermissionActions.EditServiceInstance, bizId);
-
-        // 5. an id that cannot exist needs no grain
-        if (serviceInstanceId <= 0)
-        {
-            throw new CmdbException(ErrorCodes.NotFound);
-        }
-
-        // 6-8 happen in the grain, against its state; parsing happens here, outside its turn.
-        var inputs = new ProcessInput[count];
-        var i = 0;
-        foreach (var item in processes!.Value.EnumerateArray())
-        {
-            inputs[i++] = ProcessInputParser.ParseCreateItem(item, limits.ProcessLimits);
-        }
-
+        var (serviceInstanceId, command) = CreateProcessInstanceRequest.Parse(request, permissions);
         var ids = await grains.Instance(serviceInstanceId)
-            .CreateProcessesAsync(new CreateProcessesCommand(bizId, inputs), cancellationToken);
+            .CreateProcessesAsync(command, cancellationToken);
         return EnvelopeResult.Ok(ids);
     }
 
