@@ -100,37 +100,6 @@ run_scenario() {
     done
 }
 
-# Per scenario: both systems' requests/s and p50, each pair's ratio cluster/stateless, and the medians.
-# Requests/s is the figure of the throughput scenarios (higher is better), p50 that of the latency
-# scenarios (lower is better); both are printed for all.
-print_ratios() {
-    awk -F'\t' '
-        function median(list, format,   n, i, j, t, a) {
-            n = split(list, a, " ")
-            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-            return n == 0 ? "-" : sprintf(format, n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
-        }
-        function report(sc, label, col, format,   p, cs, ss, ratios) {
-            for (p = 1; p <= pairs[sc]; p++) {
-                if ((sc, "cluster", p) in v) cs = cs " " v[sc, "cluster", p, col]
-                if ((sc, "stateless", p) in v) ss = ss " " v[sc, "stateless", p, col]
-                if ((sc, "cluster", p) in v && (sc, "stateless", p) in v && v[sc, "stateless", p, col] > 0)
-                    ratios = ratios " " sprintf("%.2f", v[sc, "cluster", p, col] / v[sc, "stateless", p, col])
-            }
-            printf "%s, %s: cluster%s (median %s); stateless%s (median %s); cluster/stateless per pair%s (median %s)\n", sc, label, cs, median(cs, format), ss, median(ss, format), ratios, median(ratios, "%.2f")
-        }
-        $4 == "FAILED" || $4 == "" { next }
-        { v[$1, $2, $3] = 1; v[$1, $2, $3, 4] = $4; v[$1, $2, $3, 5] = $5
-          if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
-          if ($3 + 0 > pairs[$1]) pairs[$1] = $3 + 0 }
-        END {
-            for (s = 1; s <= n; s++) {
-                report(order[s], "requests/s", 4, "%.0f")
-                report(order[s], "p50 ms", 5, "%.2f")
-            }
-        }' "$RESULTS"
-}
-
 build_tools
 log "cluster: $NODE_APP"
 log "stateless: $STATELESS_APP"
@@ -140,4 +109,4 @@ for scenario in "${scenario_list[@]}"; do
     run_scenario "$scenario"
 done
 echo
-print_ratios
+print_pair_ratios cluster stateless "requests/s:4:%.0f" "p50 ms:5:%.2f"

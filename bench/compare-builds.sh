@@ -112,36 +112,6 @@ run_scenario() {
     done
 }
 
-# Per scenario: the runs' requests/s (and for sqlite-list their ratios to the ceiling), each pair's ratio
-# new/old, and the medians.
-print_ratios() {
-    awk -F'\t' '
-        function median(list, format,   n, i, j, t, a) {
-            n = split(list, a, " ")
-            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-            return n == 0 ? "-" : sprintf(format, n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
-        }
-        function report(sc, label, col, format,   p, olds, news, ratios) {
-            for (p = 1; p <= pairs[sc]; p++) {
-                if ((sc, "old", p) in v) olds = olds " " v[sc, "old", p, col]
-                if ((sc, "new", p) in v) news = news " " v[sc, "new", p, col]
-                if ((sc, "old", p) in v && (sc, "new", p) in v && v[sc, "old", p, col] > 0)
-                    ratios = ratios " " sprintf("%.2f", v[sc, "new", p, col] / v[sc, "old", p, col])
-            }
-            printf "%s, %s: old%s (median %s); new%s (median %s); new/old per pair%s (median %s)\n", sc, label, olds, median(olds, format), news, median(news, format), ratios, median(ratios, "%.2f")
-        }
-        $4 == "FAILED" || $4 == "" { next }
-        { v[$1, $2, $3] = 1; v[$1, $2, $3, 4] = $4; v[$1, $2, $3, 10] = $10
-          if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
-          if ($3 + 0 > pairs[$1]) pairs[$1] = $3 + 0 }
-        END {
-            for (s = 1; s <= n; s++) {
-                report(order[s], "requests/s", 4, "%.0f")
-                if (order[s] == "sqlite-list") report(order[s], "ratio to the ceiling", 10, "%.2f")
-            }
-        }' "$RESULTS"
-}
-
 build_tools
 log "old: $OLD_APP"
 log "new: $NEW_APP"
@@ -151,4 +121,4 @@ for scenario in "${scenario_list[@]}"; do
     run_scenario "$scenario"
 done
 echo
-print_ratios
+print_pair_ratios new old "requests/s:4:%.0f" "ratio to the ceiling:10:%.2f:sqlite-list"

@@ -266,3 +266,38 @@ run_once() {
         "${ceiling_line:+ceiling_rps=$(field rps "$ceiling_line") ceiling_errors=$(field errors "$ceiling_line") ratio_to_ceiling=$ratio}" \
         "loadavg=$load_before->$load_after rc=$rc node_warnings=$warnings $cpu"
 }
+
+# Per scenario, from $RESULTS: the two systems' values of each reported column, each pair's ratio
+# SYSTEM_A/SYSTEM_B, and the medians. Each REPORT is "label:column:format", or "label:column:format:scenario"
+# for a figure only that scenario has.
+#   print_pair_ratios SYSTEM_A SYSTEM_B REPORT...
+print_pair_ratios() {
+    local a=$1 b=$2
+    shift 2
+    awk -F'\t' -v a="$a" -v b="$b" -v reports="$(IFS=';'; echo "$*")" '
+        function median(list, format,   n, i, j, t, x) {
+            n = split(list, x, " ")
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (x[j] + 0 < x[i] + 0) { t = x[i]; x[i] = x[j]; x[j] = t }
+            return n == 0 ? "-" : sprintf(format, n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2)
+        }
+        function report(sc, label, col, format,   p, as, bs, ratios) {
+            for (p = 1; p <= pairs[sc]; p++) {
+                if ((sc, a, p) in v) as = as " " v[sc, a, p, col]
+                if ((sc, b, p) in v) bs = bs " " v[sc, b, p, col]
+                if ((sc, a, p) in v && (sc, b, p) in v && v[sc, b, p, col] > 0)
+                    ratios = ratios " " sprintf("%.2f", v[sc, a, p, col] / v[sc, b, p, col])
+            }
+            printf "%s, %s: %s%s (median %s); %s%s (median %s); %s/%s per pair%s (median %s)\n", sc, label, a, as, median(as, format), b, bs, median(bs, format), a, b, ratios, median(ratios, "%.2f")
+        }
+        $4 == "FAILED" || $4 == "" { next }
+        { v[$1, $2, $3] = 1; for (c = 4; c <= NF; c++) v[$1, $2, $3, c] = $c
+          if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+          if ($3 + 0 > pairs[$1]) pairs[$1] = $3 + 0 }
+        END {
+            count = split(reports, list, ";")
+            for (s = 1; s <= n; s++) for (r = 1; r <= count; r++) {
+                split(list[r], part, ":")
+                if (part[4] == "" || part[4] == order[s]) report(order[s], part[1], part[2], part[3])
+            }
+        }' "$RESULTS"
+}
